@@ -1,0 +1,67 @@
+// @ts-check
+import pluginVue from 'eslint-plugin-vue';
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript';
+import skipFormatting from 'eslint-config-prettier/flat';
+
+/** Layering (../shared/STYLE.md): ui → stores → phone/headset/db, and only src/phone/jssip imports JsSIP. */
+const framework = ['vue', 'pinia', 'vue-i18n', 'dexie', '@/stores/*', '@/ui/*', '@/db/*', '@/i18n/*'];
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default defineConfigWithVueTs(
+  { ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'pbx/run/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommendedTypeChecked,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/phone/**/*.ts'],
+    ignores: ['src/phone/jssip/**'],
+    rules: restrict([...framework, 'jssip', 'jssip/*', '@/headset/*', '../headset/*'], 'src/phone is framework-free; only src/phone/jssip imports JsSIP.'),
+  },
+  {
+    files: ['src/phone/jssip/**/*.ts'],
+    rules: restrict([...framework, '@/headset/*'], 'src/phone is framework-free.'),
+  },
+  {
+    files: ['src/headset/**/*.ts'],
+    rules: restrict([...framework, 'jssip', 'jssip/*', '@/phone/*', '@/phone', '../phone/*'], 'src/headset is framework-free and does not know the phone.'),
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: restrict(['vue', 'pinia', '@/stores/*', '@/ui/*', 'jssip', 'jssip/*'], 'src/db holds Dexie only.'),
+  },
+  {
+    files: ['src/ui/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['jssip', 'jssip/*', 'dexie', '@/db/*', '@/headset/*'], message: 'The UI talks to stores only.' },
+            { group: ['@/phone/*', '@/phone'], allowTypeImports: true, message: 'The UI may import engine types only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'pbx/**/*.ts', '*.config.ts', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  skipFormatting,
+);

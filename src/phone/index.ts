@@ -1,0 +1,6 @@
+/** Public surface of the engine. The UI may `import type` from here; only stores call createPhone(). */
+export type { Phone } from './phone-api';
+export type * from './types';
+export type * from './events';
+export { PhoneError } from './types';
+export { createPhone } from './phone';

@@ -1,0 +1,136 @@
+/**
+ * Plain data the engine hands out. Nothing here holds a JsSIP object, a peer connection or a
+ * MediaStream, so every value can go straight into reactive state or IndexedDB.
+ */
+
+export type CallId = string;
+
+export type CallDirection = 'incoming' | 'outgoing';
+
+/** Life cycle of one call; only `transition()` in call-state.ts moves a call between these. */
+export type CallState =
+  | 'outgoing_ringing' // INVITE sent (dialling, then 18x)
+  | 'incoming_ringing' // INVITE received, not answered yet
+  | 'answered' // media flowing both ways
+  | 'held' // we put the call on hold (re-INVITE)
+  | 'ended'; // terminal
+
+/** Why a call ended. The UI turns each code into words; the engine never does. */
+export type EndCause =
+  | 'local_hangup' // we hung up an answered call
+  | 'remote_hangup' // the other side hung up an answered call
+  | 'busy' // 486 / 600
+  | 'declined' // 603, or we declined an incoming call
+  | 'no_answer' // 408/480 from the far side or the ring timeout
+  | 'cancelled' // the caller gave up while ringing (either side)
+  | 'not_found' // 404 / 484 / 410
+  | 'unreachable' // 503 / transport failure before answer
+  | 'network' // transport lost during the call, ICE failed
+  | 'media' // microphone missing or refused, SDP failure
+  | 'setup_timeout' // our watchdog ended a call that could not set up
+  | 'auth' // 401/407 we could not satisfy
+  | 'call_waiting_off' // a second incoming call rejected because call waiting is off
+  | 'answered_elsewhere' // another device of ours answered (CANCEL with reason)
+  | 'replaced' // replaced by a transfer or pickup
+  | 'failed'; // anything else
+
+export interface RemoteIdentity {
+  /** SIP display name as received: untrusted text, render it as text only. */
+  displayName: string | null;
+  /** User part of the URI (usually the number or extension). */
+  user: string;
+  /** Full SIP URI, e.g. `sip:1002@pbx.local`. */
+  uri: string;
+}
+
+export interface CallSnapshot {
+  id: CallId;
+  direction: CallDirection;
+  state: CallState;
+  remote: RemoteIdentity;
+  /** epoch ms when the call was created (dial or INVITE received) */
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  /** we hold it */
+  held: boolean;
+  /** the far side holds us */
+  remoteHeld: boolean;
+  /** our microphone is muted for this call only */
+  muted: boolean;
+  endCause: EndCause | null;
+  /** SIP status code that ended it, when there was one */
+  endStatus: number | null;
+}
+
+export type RegistrationState =
+  | 'idle' // not configured / logged out
+  | 'connecting' // opening the WebSocket
+  | 'registering' // REGISTER sent
+  | 'registered'
+  | 'reconnecting' // lost the socket or the registration; retrying on our own
+  | 'failed'; // gave up until the user changes something (wrong password)
+
+export type RegistrationCause =
+  | 'auth_failed' // 401/403 after credentials: wrong user or password
+  | 'unreachable' // WebSocket could not connect
+  | 'network' // socket lost after it was up
+  | 'rejected' // any other non-2xx to REGISTER
+  | 'timeout' // REGISTER got no answer
+  | 'invalid_config'; // the settings cannot produce a valid UA (bad URI, bad ws URL)
+
+export interface RegistrationSnapshot {
+  state: RegistrationState;
+  cause: RegistrationCause | null;
+  /** reconnect attempts since the last success */
+  attempts: number;
+  /** epoch ms of the next retry when state is 'reconnecting' */
+  nextRetryAt: number | null;
+}
+
+export type DtmfTransport = 'rfc4733' | 'info';
+
+export interface PhoneConfig {
+  displayName: string;
+  /** SIP user, e.g. 1001 */
+  user: string;
+  /** authorization user when it differs from `user` */
+  authUser?: string;
+  password: string;
+  /** SIP domain, e.g. pbx.local */
+  domain: string;
+  /** ws:// or wss:// URL of the PBX */
+  wsUrl: string;
+  iceServers: RTCIceServer[];
+  /** persisted UUID for +sip.instance, so a reload replaces the binding instead of adding one */
+  instanceId: string;
+  dtmfTransport: DtmfTransport;
+  callWaiting: boolean;
+  registerExpires?: number;
+}
+
+export interface PhoneSnapshot {
+  registration: RegistrationSnapshot;
+  calls: CallSnapshot[];
+  callWaiting: boolean;
+}
+
+/** Error codes for commands that could not run; the UI maps them to messages. */
+export type PhoneErrorCode =
+  | 'not_registered'
+  | 'invalid_target'
+  | 'no_such_call'
+  | 'illegal_state'
+  | 'media_denied'
+  | 'media_missing'
+  | 'operation_failed';
+
+export class PhoneError extends Error {
+  constructor(
+    readonly code: PhoneErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'PhoneError';
+  }
+}
