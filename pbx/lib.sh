@@ -1,0 +1,242 @@
+# shellcheck shell=bash disable=SC2034
+# Shared helpers for pbx/start.sh, pbx/stop.sh and scripts/demo.sh. Source it; it does nothing by itself.
+# Everything here is bash; Kamailio itself comes from Debian's packages.
+
+PBX_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PBX_REPO_ROOT="$(cd "$PBX_DIR/.." && pwd)"
+
+PBX_APT_PACKAGES="kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules kamailio-utils-modules kamailio-extra-modules sqlite3"
+# Modules of the config that come from the optional packages (the rest ships with `kamailio` itself).
+PBX_REQUIRED_MODULES="tm websocket xhttp db_sqlite presence presence_dialoginfo pua pua_dialoginfo dialog htable nathelper"
+
+pbx_log() { printf 'pbx: %s\n' "$*"; }
+pbx_err() { printf 'pbx: %s\n' "$*" >&2; }
+
+# Relative paths in the env vars are taken from the repository root, so the scripts work from any cwd.
+pbx_abspath() {
+  case "$1" in
+    /*) printf '%s' "$1" ;;
+    *) printf '%s/%s' "$PBX_REPO_ROOT" "$1" ;;
+  esac
+}
+
+# Sets the PBX_* variables (defaults below) and the derived absolute paths.
+pbx_env() {
+  : "${PBX_DOMAIN:=pbx.test}"
+  : "${PBX_WS_PORT:=8088}"
+  : "${PBX_SIP_PORT:=5060}"
+  : "${PBX_RUN_DIR:=pbx/run}"
+  : "${PBX_USERS:=pbx/users.txt}"
+  : "${PBX_SIPDUMP:=0}"
+  : "${PBX_FOREGROUND:=0}"
+  export PBX_DOMAIN PBX_WS_PORT PBX_SIP_PORT PBX_RUN_DIR PBX_USERS PBX_SIPDUMP PBX_FOREGROUND
+  PBX_RUN="$(pbx_abspath "$PBX_RUN_DIR")"
+  PBX_USERS_FILE="$(pbx_abspath "$PBX_USERS")"
+  PBX_PID_FILE="$PBX_RUN/kamailio.pid"
+  PBX_LOG_FILE="$PBX_RUN/kamailio.log"
+  PBX_CFG_FILE="$PBX_RUN/kamailio.cfg"
+  PBX_USERS_CFG="$PBX_RUN/users.cfg"
+  PBX_DB_FILE="$PBX_RUN/presence.sqlite"
+}
+
+pbx_validate_env() {
+  local v
+  for v in PBX_WS_PORT PBX_SIP_PORT; do
+    if ! [[ ${!v} =~ ^[0-9]+$ ]] || ((${!v} < 1 || ${!v} > 65535)); then
+      pbx_err "$v must be a port number (got '${!v}')"; return 1
+    fi
+  done
+  if [[ $PBX_WS_PORT == "$PBX_SIP_PORT" ]]; then
+    pbx_err "PBX_WS_PORT and PBX_SIP_PORT must differ (both $PBX_SIP_PORT)"; return 1
+  fi
+  if ! [[ $PBX_DOMAIN =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]]; then
+    pbx_err "PBX_DOMAIN must be a plain host name (got '$PBX_DOMAIN')"; return 1
+  fi
+  if [[ $PBX_RUN == *[\"\\[:space:]]* ]]; then
+    pbx_err "PBX_RUN_DIR must not contain spaces, quotes or backslashes: $PBX_RUN"; return 1
+  fi
+  # Unix socket paths are limited to 107 bytes.
+  if ((${#PBX_RUN} + 20 > 107)); then
+    pbx_err "PBX_RUN_DIR is too long for Kamailio's control sockets (max ~87 chars): $PBX_RUN"; return 1
+  fi
+}
+
+# Prints the directory of Kamailio's modules, or nothing.
+pbx_modules_dir() {
+  local d
+  for d in /usr/lib/*/kamailio/modules /usr/lib64/kamailio/modules /usr/lib/kamailio/modules; do
+    if [[ -f $d/tm.so ]]; then printf '%s' "$d"; return 0; fi
+  done
+  return 1
+}
+
+# Lists what is missing (one word per line), nothing when all is there.
+pbx_missing() {
+  command -v kamailio >/dev/null 2>&1 || echo "kamailio"
+  command -v sqlite3 >/dev/null 2>&1 || echo "sqlite3"
+  local dir m
+  dir="$(pbx_modules_dir || true)"
+  if [[ -z $dir ]]; then
+    echo "kamailio-modules"
+  else
+    for m in $PBX_REQUIRED_MODULES; do [[ -f $dir/$m.so ]] || echo "$m.so"; done
+  fi
+  local f
+  for f in standard-create.sql presence-create.sql; do
+    [[ -f /usr/share/kamailio/db_sqlite/$f ]] || echo "db_sqlite/$f"
+  done
+}
+
+# Installs the Debian packages when something is missing (as root), or explains how to.
+pbx_ensure_installed() {
+  local missing
+  missing="$(pbx_missing | tr '\n' ' ')"
+  if [[ -n $missing ]]; then
+    local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $PBX_APT_PACKAGES"
+    if [[ $(id -u) -ne 0 ]]; then
+      pbx_err "missing: $missing"
+      pbx_err "install Kamailio with:"
+      pbx_err "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y $PBX_APT_PACKAGES"
+      return 1
+    fi
+    pbx_log "missing: $missing- installing the Debian packages"
+    apt-get update -q >&2 || { pbx_err "apt-get update failed"; return 1; }
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $PBX_APT_PACKAGES >&2 || { pbx_err "apt-get install failed: $cmd"; return 1; }
+    missing="$(pbx_missing | tr '\n' ' ')"
+    if [[ -n $missing ]]; then pbx_err "still missing after install: $missing"; return 1; fi
+  fi
+  if ! command -v node >/dev/null 2>&1; then
+    pbx_err "node is needed for pbx/ready.mjs"; return 1
+  fi
+}
+
+# Prints the pid from the pid file if it belongs to a live Kamailio started with this run dir.
+pbx_live_pid() {
+  local pid exe
+  [[ -f $PBX_PID_FILE ]] || return 1
+  pid="$(tr -dc '0-9' <"$PBX_PID_FILE")"
+  [[ -n $pid ]] || return 1
+  pbx_is_our_kamailio "$pid" || return 1
+  printf '%s' "$pid"
+}
+
+pbx_is_our_kamailio() {
+  local pid="$1" exe
+  [[ -d /proc/$pid ]] || return 1
+  exe="$(readlink "/proc/$pid/exe" 2>/dev/null || true)"
+  [[ ${exe##*/} == kamailio* ]] || return 1
+  # The same run dir (-Y) must be on its command line; a recycled pid is not ours.
+  tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$PBX_RUN" || return 1
+  # A zombie is as good as gone.
+  [[ $(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) != Z ]]
+}
+
+# Direct children of a pid (Kamailio's worker processes).
+pbx_children() {
+  awk -v p="$1" '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null || true
+}
+
+# Stops the Kamailio of this run dir: SIGTERM, up to 5 s, then SIGKILL for it and its workers.
+pbx_stop() {
+  local pid
+  if ! pid="$(pbx_live_pid)"; then
+    rm -f "$PBX_PID_FILE"
+    return 1
+  fi
+  pbx_kill "$pid"
+}
+
+# Ends one Kamailio main process (of this run dir) and its workers.
+pbx_kill() {
+  local pid="$1" kids i left
+  kids="$(pbx_children "$pid" | tr '\n' ' ')"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    # shellcheck disable=SC2086
+    left="$(pbx_alive_kamailio "$pid" $kids)"
+    [[ -z $left ]] && break
+    sleep 0.05
+  done
+  if [[ -n $left ]]; then
+    pbx_err "kamailio did not stop within 5 s, sending SIGKILL to:$left"
+    # shellcheck disable=SC2086
+    kill -KILL $left 2>/dev/null || true
+    sleep 0.1
+  fi
+  rm -f "$PBX_PID_FILE"
+  return 0
+}
+
+# Prints those of the given pids that are still a running (non-zombie) kamailio.
+pbx_alive_kamailio() {
+  local p
+  for p in "$@"; do
+    [[ -d /proc/$p ]] || continue
+    [[ $(readlink "/proc/$p/exe" 2>/dev/null) == */kamailio* ]] || continue
+    [[ $(awk '{print $3}' "/proc/$p/stat" 2>/dev/null) == Z ]] && continue
+    printf ' %s' "$p"
+  done
+}
+
+# Writes the htable include file from the users file (extension<TAB>password<TAB>Display Name).
+pbx_gen_users() {
+  local out="$1" ext pw name n=0 line=0
+  [[ -f $PBX_USERS_FILE ]] || { pbx_err "users file not found: $PBX_USERS_FILE"; return 1; }
+  {
+    echo "# generated by pbx/start.sh from $PBX_USERS_FILE - do not edit"
+    while IFS=$'\t' read -r ext pw name || [[ -n $ext ]]; do
+      line=$((line + 1))
+      ext="${ext%$'\r'}"; pw="${pw%$'\r'}"
+      [[ -z $ext || $ext == \#* ]] && continue
+      if ! [[ $ext =~ ^[A-Za-z0-9._-]+$ ]]; then
+        pbx_err "$PBX_USERS_FILE:$line: bad extension '$ext'"; return 1
+      fi
+      if [[ -z $pw || $pw =~ [\"\\[:space:]] ]]; then
+        pbx_err "$PBX_USERS_FILE:$line: password must be non-empty, without spaces, quotes or backslashes"; return 1
+      fi
+      # shellcheck disable=SC2016
+      printf '$sht(users=>%s) = "%s";\n' "$ext" "$pw"
+      n=$((n + 1))
+    done <"$PBX_USERS_FILE"
+  } >"$out" || return 1
+  PBX_USER_COUNT=$n
+}
+
+# Replaces the @@TOKENS@@ of the template.
+pbx_gen_cfg() {
+  local tmpl="$PBX_DIR/kamailio.cfg.tmpl" out="$1" text mdir
+  mdir="$(pbx_modules_dir)" || { pbx_err "Kamailio modules not found"; return 1; }
+  text="$(<"$tmpl")"
+  text="${text//"@@RUN_DIR@@"/"$PBX_RUN"}"
+  text="${text//"@@USERS_CFG@@"/"$PBX_USERS_CFG"}"
+  text="${text//"@@DB_FILE@@"/"$PBX_DB_FILE"}"
+  text="${text//"@@MODULES_DIR@@"/"$mdir"}"
+  text="${text//"@@DOMAIN@@"/"$PBX_DOMAIN"}"
+  text="${text//"@@SIP_PORT@@"/"$PBX_SIP_PORT"}"
+  text="${text//"@@WS_PORT@@"/"$PBX_WS_PORT"}"
+  if [[ $text == *@@*@@* ]]; then
+    pbx_err "unreplaced token in $tmpl: $(grep -o '@@[A-Z_]*@@' <<<"$text" | head -1)"; return 1
+  fi
+  printf '%s\n' "$text" >"$out"
+}
+
+# Fresh, empty presence/pua schema (the tables stay empty: everything is kept in memory).
+pbx_gen_db() {
+  rm -f "$PBX_DB_FILE" "$PBX_DB_FILE-journal"
+  {
+    echo 'BEGIN;'
+    cat /usr/share/kamailio/db_sqlite/standard-create.sql /usr/share/kamailio/db_sqlite/presence-create.sql
+    echo 'COMMIT;'
+  } | sqlite3 "$PBX_DB_FILE"
+}
+
+# Prints the users file as a table (for the demo).
+pbx_print_users() {
+  local ext pw name
+  printf '  %-10s %-12s %s\n' "Extension" "Password" "Name"
+  while IFS=$'\t' read -r ext pw name || [[ -n $ext ]]; do
+    [[ -z $ext || $ext == \#* ]] && continue
+    printf '  %-10s %-12s %s\n' "$ext" "${pw%$'\r'}" "${name%$'\r'}"
+  done <"$PBX_USERS_FILE"
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts the dev PBX (Kamailio from Debian's packages) in the background and waits until it answers.
+#   bash pbx/start.sh            start (restarts it if this run dir's Kamailio is already running)
+#   bash pbx/start.sh --check    only generate the config and run `kamailio -c` on it
+#   PBX_FOREGROUND=1 bash pbx/start.sh   run Kamailio in this terminal (Ctrl-C stops it)
+# Env: PBX_DOMAIN PBX_WS_PORT PBX_SIP_PORT PBX_RUN_DIR PBX_USERS PBX_SIPDUMP (see pbx/README.md).
+set -euo pipefail
+# shellcheck source=pbx/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+pbx_env
+pbx_validate_env
+pbx_ensure_installed
+
+check_only=0
+case "${1:-}" in
+  --check) check_only=1 ;;
+  "") ;;
+  *) pbx_err "usage: start.sh [--check]"; exit 2 ;;
+esac
+
+mkdir -p "$PBX_RUN"
+
+if ((!check_only)) && pid="$(pbx_live_pid)"; then
+  if [[ $(readlink "/proc/$pid/ns/net") != "$(readlink /proc/self/ns/net)" ]]; then
+    pbx_err "$PBX_RUN is in use by Kamailio pid $pid in another network namespace;"
+    pbx_err "stop it (bash pbx/stop.sh) or use another PBX_RUN_DIR"
+    exit 1
+  fi
+  pbx_log "already running (pid $pid) - restarting"
+  pbx_stop || true
+fi
+
+if ((!check_only)); then
+  # Something else already listening would answer the readiness probe for us: refuse early.
+  for port in "$PBX_SIP_PORT" "$PBX_WS_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      pbx_err "127.0.0.1:$port (tcp) is already in use - another PBX with another PBX_RUN_DIR? (ss -ltnp 'sport = :$port')"
+      exit 1
+    fi
+  done
+fi
+
+pbx_gen_users "$PBX_USERS_CFG"
+pbx_gen_cfg "$PBX_CFG_FILE"
+
+defines=()
+if [[ $PBX_SIPDUMP == 1 ]]; then
+  defines+=(-A WITH_SIPDUMP)
+fi
+
+if ((check_only)); then
+  exec kamailio -c "${defines[@]}" -f "$PBX_CFG_FILE"
+fi
+
+pbx_gen_db
+# every start begins with a clean run dir (old sipdump files included)
+rm -f "$PBX_PID_FILE" "$PBX_RUN"/kamailio_ctl "$PBX_RUN"/kamailio_rpc.* "$PBX_RUN"/kamailio-sipdump-*
+
+kam=(kamailio -DD -E "${defines[@]}" -f "$PBX_CFG_FILE" -Y "$PBX_RUN" -P "$PBX_PID_FILE" -m 64 -M 8)
+
+if [[ $PBX_FOREGROUND == 1 ]]; then
+  pbx_log "running in the foreground: sip udp/tcp 127.0.0.1:$PBX_SIP_PORT, ws://127.0.0.1:$PBX_WS_PORT, domain $PBX_DOMAIN (Ctrl-C stops)"
+  exec "${kam[@]}"
+fi
+
+t0=$(date +%s%N)
+# Foreground mode (-DD) in a background job: stdin/stdout/stderr detached so callers never block on our pipes.
+"${kam[@]}" </dev/null >"$PBX_LOG_FILE" 2>&1 &
+pid=$!
+
+if ! PBX_PID="$pid" node "$PBX_DIR/ready.mjs"; then
+  pbx_err "Kamailio did not become ready; last lines of $PBX_LOG_FILE:"
+  tail -n 30 "$PBX_LOG_FILE" >&2 || true
+  pbx_kill "$pid" >/dev/null 2>&1 || true
+  exit 1
+fi
+ms=$((($(date +%s%N) - t0) / 1000000))
+dump=""
+[[ $PBX_SIPDUMP == 1 ]] && dump=", sipdump in $PBX_RUN"
+pbx_log "ready in ${ms} ms: pid $pid, sip udp+tcp 127.0.0.1:$PBX_SIP_PORT, ws://127.0.0.1:$PBX_WS_PORT, domain $PBX_DOMAIN, $PBX_USER_COUNT users, log $PBX_LOG_FILE$dump"

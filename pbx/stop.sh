@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Stops the dev PBX of $PBX_RUN_DIR by its pid (SIGTERM, up to 5 s, then SIGKILL). Safe when it is not running.
+set -euo pipefail
+# shellcheck source=pbx/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+pbx_env
+if pbx_stop; then
+  pbx_log "stopped"
+else
+  pbx_log "not running"
+fi
