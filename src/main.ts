@@ -1,4 +1,44 @@
-import { createApp } from 'vue';
+import { createApp, markRaw, watch } from 'vue';
+import { createPinia } from 'pinia';
+import { createAppI18n, detectLocale } from '@/i18n';
+import { createPhone, type Phone } from '@/phone';
+import { bindPhone, useAccountStore, usePhoneStore, useSettingsStore } from '@/stores';
 import App from './ui/App.vue';
+import './ui/styles/main.css';
 
-createApp(App).mount('#app');
+/** Composition root: the only place that creates the engine and wires it to the stores. */
+async function start(): Promise<void> {
+  const app = createApp(App);
+  const pinia = createPinia();
+  const i18n = createAppI18n();
+  app.use(pinia).use(i18n);
+
+  let phone: Phone | null = null;
+  try {
+    phone = markRaw(createPhone());
+  } catch (error) {
+    console.error('the phone engine could not start', error);
+  }
+  if (phone) {
+    const engine = phone;
+    bindPhone(engine, { phone: usePhoneStore(pinia) });
+    // unregister when the page goes away (the bridge lives as long as the page)
+    window.addEventListener('pagehide', () => void engine.disconnect());
+  }
+
+  app.mount('#app');
+
+  const settings = useSettingsStore(pinia);
+  await settings.load().catch((error: unknown) => console.warn('settings not loaded', error));
+  watch(
+    () => settings.locale ?? detectLocale(navigator.languages),
+    (locale) => {
+      i18n.global.locale.value = locale;
+      document.documentElement.lang = locale;
+    },
+    { immediate: true },
+  );
+  await useAccountStore(pinia).restore();
+}
+
+void start();

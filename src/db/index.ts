@@ -1,0 +1,27 @@
+import { createAccountRepository, type AccountRepository } from './account-repository';
+import { SoftphoneDatabase } from './database';
+import { dexieKeyStore } from './key-store';
+import { createSecretBox, type KeyStore } from './secret-box';
+import { createSettingsRepository, type SettingsRepository } from './settings-repository';
+
+export type { AccountProfile, AccountRepository, SavedAccount } from './account-repository';
+export type { SettingsRepository } from './settings-repository';
+export { SoftphoneDatabase } from './database';
+
+export interface Repositories {
+  accounts: AccountRepository;
+  settings: SettingsRepository;
+}
+
+export interface RepositoryOptions {
+  db?: SoftphoneDatabase;
+  /** defaults to the database's `keys` table */
+  keyStore?: KeyStore;
+}
+
+export function createRepositories(options: RepositoryOptions = {}): Repositories {
+  const db = options.db ?? new SoftphoneDatabase();
+  const settings = createSettingsRepository(db);
+  const box = createSecretBox(options.keyStore ?? dexieKeyStore(db));
+  return { accounts: createAccountRepository(settings, box), settings };
+}

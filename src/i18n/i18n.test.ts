@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { END_CAUSES, PHONE_ERROR_CODES, REGISTRATION_CAUSES, REGISTRATION_STATES } from './codes';
+import { createAppI18n, detectLocale, messages, SUPPORTED_LOCALES } from './index';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Record<string, string> {
+  return Object.entries(tree).reduce<Record<string, string>>((acc, [key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? { ...acc, [path]: value } : { ...acc, ...flatten(value, path) };
+  }, {});
+}
+
+const flat = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, flatten(messages[l] as Tree)]));
+
+describe('locales', () => {
+  it('en and fr have exactly the same keys', () => {
+    expect(Object.keys(flat.fr ?? {}).sort()).toEqual(Object.keys(flat.en ?? {}).sort());
+  });
+
+  it('has no empty message', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const [key, text] of Object.entries(flat[locale] ?? {}))
+        expect(text.trim(), `${locale}:${key}`).not.toBe('');
+    }
+  });
+
+  const required = [
+    ...END_CAUSES.map((c) => `call.end_cause.${c}`),
+    ...REGISTRATION_CAUSES.map((c) => `registration.cause.${c}`),
+    ...REGISTRATION_STATES.map((s) => `registration.state.${s}`),
+    ...PHONE_ERROR_CODES.map((c) => `errors.${c}`),
+  ];
+
+  it.each(SUPPORTED_LOCALES)('%s covers every engine code', (locale) => {
+    const missing = required.filter((key) => !(key in (flat[locale] ?? {})));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s messages all compile and render', (locale) => {
+    const i18n = createAppI18n(locale);
+    for (const key of Object.keys(flat[locale] ?? {})) {
+      const text = i18n.global.t(key, { line: 2, tones: '5#', tone: '#', name: 'Bob' });
+      expect(text, key).not.toBe(key);
+    }
+    expect(i18n.global.t('account.errors.user_invalid')).toContain('@');
+  });
+});
+
+describe('detectLocale', () => {
+  it.each([
+    [['fr-CH', 'en'], 'fr'],
+    [['FR'], 'fr'],
+    [['de-DE', 'fr'], 'fr'],
+    [['de-DE'], 'en'],
+    [[], 'en'],
+  ])('%j → %s', (languages, expected) => {
+    expect(detectLocale(languages)).toBe(expected);
+  });
+});

@@ -1,0 +1,26 @@
+import { createI18n } from 'vue-i18n';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+import { detectLocale, type Locale } from './locale';
+
+export type MessageSchema = typeof en;
+export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
+
+/** Messages per locale; typed so a French file missing a key fails the type check. */
+export const messages: Record<Locale, MessageSchema> = { en, fr };
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+}
+
+export function createAppI18n(locale: Locale = detectLocale(browserLanguages())) {
+  return createI18n<[MessageSchema], Locale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'en',
+    messages,
+  });
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>;

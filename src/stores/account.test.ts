@@ -1,0 +1,96 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useAccountStore, type AccountForm } from './account';
+import { bindPhone } from './bridges/phone-bridge';
+import { provideRepositories } from './persistence';
+import { usePhoneStore } from './phone';
+import { useSettingsStore } from './settings';
+import { createFakePhone, type FakePhone } from './testing/fake-phone';
+import { createMemoryRepositories } from './testing/memory-repositories';
+
+const form: AccountForm = {
+  displayName: ' Alice ',
+  user: '1001',
+  authUser: '',
+  password: ' pw ',
+  domain: 'pbx.test',
+  wsUrl: 'wss://pbx.test/ws',
+  iceServers: 'stun:stun.test:3478\nturn:turn.test:3478 u:p',
+};
+
+let phone: FakePhone;
+let repos: ReturnType<typeof createMemoryRepositories>;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  repos = createMemoryRepositories();
+  provideRepositories(repos);
+  phone = createFakePhone();
+  bindPhone(phone, { phone: usePhoneStore() });
+});
+afterEach(() => provideRepositories(null));
+
+describe('account store', () => {
+  it('signs in: saves trimmed profile and password, then connects with a full config', async () => {
+    const account = useAccountStore();
+    await useSettingsStore().setDtmfTransport('info');
+    await account.signIn(form);
+    expect(account.signedIn).toBe(true);
+    expect(account.profile?.displayName).toBe('Alice');
+    expect((await repos.accounts.load())?.password).toBe(' pw ');
+    expect(phone.connect).toHaveBeenCalledWith({
+      displayName: 'Alice',
+      user: '1001',
+      password: ' pw ',
+      domain: 'pbx.test',
+      wsUrl: 'wss://pbx.test/ws',
+      iceServers: [
+        { urls: 'stun:stun.test:3478' },
+        { urls: 'turn:turn.test:3478', username: 'u', credential: 'p' },
+      ],
+      instanceId: '00000000-0000-4000-8000-000000000001',
+      dtmfTransport: 'info',
+      callWaiting: true,
+    });
+  });
+
+  it('passes the authorization user only when set', async () => {
+    await useAccountStore().signIn({ ...form, authUser: 'auth1001' });
+    expect(phone.connect).toHaveBeenCalledWith(expect.objectContaining({ authUser: 'auth1001' }));
+  });
+
+  it('restores a saved account and connects automatically', async () => {
+    await repos.accounts.save({ ...form, displayName: 'Alice' }, 'pw');
+    const account = useAccountStore();
+    await account.restore();
+    expect(account.loaded).toBe(true);
+    expect(account.signedIn).toBe(true);
+    expect(phone.connect).toHaveBeenCalledWith(expect.objectContaining({ user: '1001', password: 'pw' }));
+  });
+
+  it('does not connect without a saved password', async () => {
+    const account = useAccountStore();
+    await account.restore();
+    expect(account.signedIn).toBe(false);
+    expect(account.profile).toBeNull();
+    expect(phone.connect).not.toHaveBeenCalled();
+  });
+
+  it('signs out: disconnects, forgets the password, keeps the profile', async () => {
+    const account = useAccountStore();
+    await account.signIn(form);
+    await account.signOut();
+    expect(phone.disconnect).toHaveBeenCalled();
+    expect(account.signedIn).toBe(false);
+    expect(account.profile?.user).toBe('1001');
+    expect(await repos.accounts.load()).toMatchObject({ password: null, profile: { user: '1001' } });
+  });
+
+  it('clear removes the account entirely', async () => {
+    const account = useAccountStore();
+    await account.signIn(form);
+    await account.clear();
+    expect(account.profile).toBeNull();
+    expect(await repos.accounts.load()).toBeNull();
+  });
+});

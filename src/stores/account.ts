@@ -1,0 +1,83 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AccountProfile } from '@/db';
+import type { PhoneConfig } from '@/phone';
+import { normalizeAccountForm, parseIceServers, type AccountForm } from './account-form';
+import { useRepositories } from './persistence';
+import { usePhoneStore } from './phone';
+import { useSettingsStore } from './settings';
+
+export type { AccountProfile } from '@/db';
+export type { AccountForm } from './account-form';
+
+/**
+ * The saved SIP account. The profile (non-secret fields) stays after logout so the form is
+ * pre-filled; the password is only kept sealed in IndexedDB while signed in.
+ */
+export const useAccountStore = defineStore('account', () => {
+  const profile = ref<AccountProfile | null>(null);
+  const signedIn = ref(false);
+  /** false until the saved account has been read */
+  const loaded = ref(false);
+
+  async function connect(account: AccountProfile, password: string): Promise<void> {
+    const settings = useSettingsStore();
+    const config: PhoneConfig = {
+      displayName: account.displayName,
+      user: account.user,
+      password,
+      domain: account.domain,
+      wsUrl: account.wsUrl,
+      iceServers: parseIceServers(account.iceServers),
+      instanceId: await useRepositories().settings.instanceId(),
+      dtmfTransport: settings.dtmfTransport,
+      callWaiting: settings.callWaiting,
+    };
+    if (account.authUser) config.authUser = account.authUser;
+    await usePhoneStore().connect(config);
+  }
+
+  /** read the saved account; returns its password when one is stored */
+  async function load(): Promise<string | null> {
+    const saved = await useRepositories()
+      .accounts.load()
+      .catch((error: unknown) => {
+        console.warn('saved account unreadable', error);
+        return null;
+      });
+    profile.value = saved?.profile ?? null;
+    loaded.value = true;
+    return saved?.password ?? null;
+  }
+
+  /** on start-up: load, and connect when a password is saved */
+  async function restore(): Promise<void> {
+    const password = await load();
+    if (password === null || !profile.value) return;
+    signedIn.value = true;
+    await connect(profile.value, password);
+  }
+
+  async function signIn(form: AccountForm): Promise<void> {
+    const { password, ...account } = normalizeAccountForm(form);
+    await useRepositories().accounts.save(account, password);
+    profile.value = account;
+    signedIn.value = true;
+    await connect(account, password);
+  }
+
+  /** disconnect, forget the password, keep the rest for the form */
+  async function signOut(): Promise<void> {
+    signedIn.value = false;
+    await usePhoneStore().logout();
+    await useRepositories().accounts.forgetPassword();
+  }
+
+  async function clear(): Promise<void> {
+    await signOut();
+    await useRepositories().accounts.clear();
+    profile.value = null;
+  }
+
+  return { profile, signedIn, loaded, load, restore, signIn, signOut, clear };
+});

@@ -1,0 +1,106 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ENDED_CALL_LINGER_MS, usePhoneStore, type PhoneStore } from '../phone';
+import { createFakePhone, makeCall, makeRegistration, type FakePhone } from '../testing/fake-phone';
+import { bindPhone } from './phone-bridge';
+
+let phone: FakePhone;
+let store: PhoneStore;
+let dispose: () => void;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  setActivePinia(createPinia());
+  store = usePhoneStore();
+  phone = createFakePhone({
+    registration: makeRegistration({ state: 'registering' }),
+    calls: [makeCall({ id: 'seeded', state: 'answered', answeredAt: 1 })],
+  });
+  dispose = bindPhone(phone, { phone: store });
+});
+afterEach(() => {
+  dispose();
+  vi.useRealTimers();
+});
+
+describe('bindPhone', () => {
+  it('seeds the store from the snapshot', () => {
+    expect(store.registration.state).toBe('registering');
+    expect(store.calls.map((c) => c.id)).toEqual(['seeded']);
+    expect(store.activeCall?.id).toBe('seeded');
+  });
+
+  it('maps registrationChanged', () => {
+    phone.emit('registrationChanged', makeRegistration({ state: 'failed', cause: 'auth_failed' }));
+    expect(store.registration).toMatchObject({ state: 'failed', cause: 'auth_failed' });
+    expect(store.isRegistered).toBe(false);
+  });
+
+  it('maps callAdded and callUpdated', () => {
+    phone.emit('callAdded', makeCall({ id: 'c2' }));
+    expect(store.isRinging).toBe(true);
+    phone.emit('callUpdated', makeCall({ id: 'c2', state: 'held', held: true }));
+    expect(store.calls.find((c) => c.id === 'c2')?.state).toBe('held');
+    expect(store.calls).toHaveLength(2);
+    expect(store.isRinging).toBe(false);
+  });
+
+  it('keeps its own copy of snapshots', () => {
+    const call = makeCall({ id: 'c2' });
+    phone.emit('callAdded', call);
+    call.remote.displayName = 'changed';
+    expect(store.calls[1]?.remote.displayName).toBe('Bob Martin');
+  });
+
+  it('shows an ended call for 4 s, then removes it with its tones', () => {
+    phone.emit('dtmfReceived', { callId: 'seeded', tone: '5' });
+    phone.emit('callEnded', makeCall({ id: 'seeded', state: 'ended', endCause: 'remote_hangup' }));
+    expect(store.calls[0]?.endCause).toBe('remote_hangup');
+    vi.advanceTimersByTime(ENDED_CALL_LINGER_MS - 1);
+    expect(store.calls).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(store.calls).toHaveLength(0);
+    expect(store.receivedTones).toEqual({});
+  });
+
+  it('does not restart the linger when the ended call is repeated', () => {
+    const ended = makeCall({ id: 'seeded', state: 'ended', endCause: 'busy' });
+    phone.emit('callUpdated', ended);
+    vi.advanceTimersByTime(3000);
+    phone.emit('callEnded', ended);
+    vi.advanceTimersByTime(1000);
+    expect(store.calls).toHaveLength(0);
+  });
+
+  it('accumulates received DTMF per call', () => {
+    phone.emit('dtmfReceived', { callId: 'seeded', tone: '5' });
+    phone.emit('dtmfReceived', { callId: 'seeded', tone: '#' });
+    expect(store.receivedTones).toEqual({ seeded: '5#' });
+  });
+
+  it('gives the store the engine for commands and unsubscribes every listener on dispose', async () => {
+    expect(phone.listenerCount()).toBe(5);
+    await store.hangup('seeded');
+    expect(phone.hangup).toHaveBeenCalledWith('seeded');
+    dispose();
+    expect(phone.listenerCount()).toBe(0);
+    phone.emit('callAdded', makeCall({ id: 'late' }));
+    expect(store.calls.map((c) => c.id)).toEqual(['seeded']);
+    await store.hangup('seeded');
+    expect(phone.hangup).toHaveBeenCalledTimes(1);
+    expect(store.lastError).toBe('operation_failed');
+  });
+
+  it('re-seeding replaces calls and schedules ended ones for removal', () => {
+    phone.current = {
+      registration: makeRegistration(),
+      calls: [makeCall({ id: 'old', state: 'ended', endCause: 'busy' })],
+      callWaiting: true,
+    };
+    dispose();
+    dispose = bindPhone(phone, { phone: store });
+    expect(store.calls.map((c) => c.id)).toEqual(['old']);
+    vi.advanceTimersByTime(ENDED_CALL_LINGER_MS);
+    expect(store.calls).toEqual([]);
+  });
+});

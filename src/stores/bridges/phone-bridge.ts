@@ -1,0 +1,32 @@
+import type { Phone, PhoneEventMap, PhoneEventName } from '@/phone';
+import type { PhoneStore } from '../phone';
+
+export interface PhoneBridgeStores {
+  phone: PhoneStore;
+}
+
+type Handlers = { [K in PhoneEventName]: (payload: PhoneEventMap[K]) => void };
+
+/**
+ * The one seam between engine and stores: seeds the store from `phone.snapshot()`, then turns
+ * every engine event into a store update. The mapped type makes a new event a type error here.
+ * Returns one `dispose()` that unsubscribes everything.
+ */
+export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
+  const store = stores.phone;
+  const handlers: Handlers = {
+    registrationChanged: (registration) => store.applyRegistration(registration),
+    callAdded: (call) => store.applyCall(call),
+    callUpdated: (call) => store.applyCall(call),
+    callEnded: (call) => store.applyCallEnded(call),
+    dtmfReceived: ({ callId, tone }) => store.applyDtmf(callId, tone),
+  };
+  store.attach(phone);
+  store.applySnapshot(phone.snapshot());
+  const subscribe = <K extends PhoneEventName>(event: K) => phone.on(event, handlers[event]);
+  const unsubscribers = (Object.keys(handlers) as PhoneEventName[]).map(subscribe);
+  return () => {
+    unsubscribers.forEach((off) => off());
+    store.detach(phone);
+  };
+}

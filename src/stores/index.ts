@@ -1,0 +1,12 @@
+export { useAccountStore, type AccountForm, type AccountProfile } from './account';
+export { usePhoneStore, ENDED_CALL_LINGER_MS, type PhoneStore } from './phone';
+export { useSettingsStore } from './settings';
+export { bindPhone } from './bridges/phone-bridge';
+export { provideRepositories } from './persistence';
+export {
+  ACCOUNT_FIELDS,
+  validateAccountForm,
+  type AccountField,
+  type AccountFormErrors,
+  type FieldError,
+} from './account-form';

@@ -1,0 +1,14 @@
+import { createRepositories, type Repositories } from '@/db';
+
+let current: Repositories | null = null;
+
+/** The repositories the stores persist through; the default opens the `softphone` database lazily. */
+export function useRepositories(): Repositories {
+  current ??= createRepositories();
+  return current;
+}
+
+/** Replace the repositories (tests, or a composition root that builds its own). */
+export function provideRepositories(repositories: Repositories | null): void {
+  current = repositories;
+}

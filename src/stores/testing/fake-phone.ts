@@ -1,0 +1,75 @@
+import { vi } from 'vitest';
+import type {
+  CallSnapshot,
+  Phone,
+  PhoneEventMap,
+  PhoneEventName,
+  PhoneSnapshot,
+  RegistrationSnapshot,
+} from '@/phone';
+
+export { PhoneError } from '@/phone';
+
+type Listener = (payload: never) => void;
+
+/** A Phone for tests: a typed emitter plus spied commands. */
+export interface FakePhone extends Phone {
+  emit<K extends PhoneEventName>(event: K, payload: PhoneEventMap[K]): void;
+  listenerCount(): number;
+  current: PhoneSnapshot;
+}
+
+export function makeCall(overrides: Partial<CallSnapshot> = {}): CallSnapshot {
+  return {
+    id: 'c1',
+    direction: 'incoming',
+    state: 'incoming_ringing',
+    remote: { displayName: 'Bob Martin', user: '1002', uri: 'sip:1002@pbx.test' },
+    startedAt: Date.now(),
+    answeredAt: null,
+    endedAt: null,
+    held: false,
+    remoteHeld: false,
+    muted: false,
+    endCause: null,
+    endStatus: null,
+    ...overrides,
+  };
+}
+
+export function makeRegistration(overrides: Partial<RegistrationSnapshot> = {}): RegistrationSnapshot {
+  return { state: 'registered', cause: null, attempts: 0, nextRetryAt: null, ...overrides };
+}
+
+export function createFakePhone(snapshot: Partial<PhoneSnapshot> = {}): FakePhone {
+  const listeners = new Map<PhoneEventName, Set<Listener>>();
+  const fake: FakePhone = {
+    current: { registration: makeRegistration({ state: 'idle' }), calls: [], callWaiting: true, ...snapshot },
+    connect: vi.fn(),
+    disconnect: vi.fn(() => Promise.resolve()),
+    call: vi.fn(() => Promise.resolve('new-call')),
+    answer: vi.fn(() => Promise.resolve()),
+    decline: vi.fn(),
+    hangup: vi.fn(),
+    hold: vi.fn(() => Promise.resolve()),
+    resume: vi.fn(() => Promise.resolve()),
+    setMuted: vi.fn(),
+    sendDtmf: vi.fn(),
+    setCallWaiting: vi.fn(),
+    setDtmfTransport: vi.fn(),
+    snapshot: vi.fn(() => fake.current),
+    remoteStream: vi.fn(() => null),
+    stats: vi.fn(() => Promise.resolve(null)),
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+    emit(event, payload) {
+      listeners.get(event)?.forEach((listener) => (listener as (p: typeof payload) => void)(payload));
+    },
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+  };
+  return fake;
+}

@@ -1,0 +1,22 @@
+import type { AccountProfile, Repositories } from '@/db';
+
+/** In-memory repositories for store and component tests (the Dexie ones are tested in src/db). */
+export function createMemoryRepositories(): Repositories & { values: Map<string, unknown> } {
+  const values = new Map<string, unknown>();
+  let account: { profile: AccountProfile; password: string | null } | null = null;
+  return {
+    values,
+    settings: {
+      get: <T>(key: string) => Promise.resolve(values.get(key) as T | undefined),
+      set: (key, value) => Promise.resolve(void values.set(key, value)),
+      delete: (key) => Promise.resolve(void values.delete(key)),
+      instanceId: () => Promise.resolve('00000000-0000-4000-8000-000000000001'),
+    },
+    accounts: {
+      load: () => Promise.resolve(account && { profile: { ...account.profile }, password: account.password }),
+      save: (profile, password) => Promise.resolve(void (account = { profile: { ...profile }, password })),
+      forgetPassword: () => Promise.resolve(void (account = account && { ...account, password: null })),
+      clear: () => Promise.resolve(void (account = null)),
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { CallSnapshot } from '@/phone';
+
+/** Colour family of a row; always shown together with the text label. */
+export type CallTone = 'ringing' | 'answered' | 'held' | 'ended';
+
+export function callTone(call: CallSnapshot): CallTone {
+  switch (call.state) {
+    case 'incoming_ringing':
+    case 'outgoing_ringing':
+      return 'ringing';
+    case 'answered':
+      return call.remoteHeld ? 'held' : 'answered';
+    case 'held':
+      return 'held';
+    case 'ended':
+      return 'ended';
+  }
+}
+
+/** i18n key of the row's state label. */
+export function callStatusKey(call: CallSnapshot): string {
+  switch (call.state) {
+    case 'incoming_ringing':
+      return 'call.state.incoming';
+    case 'outgoing_ringing':
+      return call.remoteRinging ? 'call.state.ringing' : 'call.state.calling';
+    case 'answered':
+      return call.remoteHeld ? 'call.state.remote_held' : 'call.state.answered';
+    case 'held':
+      return 'call.state.held';
+    case 'ended': {
+      const missed =
+        call.direction === 'incoming' && (call.endCause === 'cancelled' || call.endCause === 'no_answer');
+      return missed ? 'call.state.missed' : `call.end_cause.${call.endCause ?? 'failed'}`;
+    }
+  }
+}
+
+/** What the duration column shows: talk time once answered, ring time before. */
+export function callElapsed(call: CallSnapshot, now: number): number | null {
+  if (call.answeredAt !== null) return (call.endedAt ?? now) - call.answeredAt;
+  if (call.state === 'ended') return null;
+  return now - call.startedAt;
+}
+
+/** The name to show: the display name when there is one, else the number. */
+export function callName(call: CallSnapshot): string {
+  return call.remote.displayName?.trim() || call.remote.user;
+}
