@@ -4,3 +4,4 @@ export type * from './types';
 export type * from './events';
 export { PhoneError } from './types';
 export { createPhone } from './phone';
+export type { PhoneDeps } from './phone';

@@ -1,6 +1,258 @@
+import { systemClock, type Clock } from './clock';
+import { PhoneEmitter } from './emitter';
+import type { PhoneEventMap, PhoneEventName } from './events';
+import { createJssipUa, SipCall, SipStack, type CallEnv, type MediaSetup, type UaFactory } from './jssip';
+import { idleRegistration, sameRegistration } from './registration-state';
+import { browserMedia, Microphone, type MediaDeps } from './media/microphone';
+import { RemoteAudio } from './media/remote-audio';
+import { callsToHold, refusesIncoming } from './multi-call';
 import type { Phone } from './phone-api';
+import { identityOfTarget, parseTarget } from './target';
+import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
+import {
+  PhoneError,
+  type CallId,
+  type DtmfTransport,
+  type PhoneConfig,
+  type PhoneSnapshot,
+  type RegistrationSnapshot,
+} from './types';
 
-/** Placeholder until the engine lands (issue 2). */
-export function createPhone(): Phone {
-  throw new Error('not implemented');
+/** Seams for tests (fake JsSIP, fake getUserMedia, fake timers) and for the composition root. */
+export interface PhoneDeps {
+  /** builds the JsSIP UA; default: a real UA over JsSIP's WebSocketInterface */
+  sip?: UaFactory;
+  media?: MediaDeps;
+  clock?: Clock;
+  /** where the hidden remote <audio> elements go; null = do not render (tests, workers) */
+  document?: Document | null;
+  newId?: () => CallId;
+  timeouts?: Partial<Timeouts>;
+}
+
+export function createPhone(deps: PhoneDeps = {}): Phone {
+  return new PhoneEngine(deps);
+}
+
+let idCounter = 0;
+const defaultId = (): CallId =>
+  globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `call-${Date.now()}-${++idCounter}`;
+
+class PhoneEngine implements Phone {
+  private readonly emitter = new PhoneEmitter();
+  private readonly calls = new Map<CallId, SipCall>();
+  private readonly env: CallEnv;
+  private readonly sip: UaFactory;
+  private readonly newId: () => CallId;
+  private stack: SipStack | null = null;
+  private config: PhoneConfig | null = null;
+  private registration: RegistrationSnapshot = idleRegistration();
+  private callWaiting = true;
+  private dtmfTransport: DtmfTransport = 'rfc4733';
+
+  constructor(deps: PhoneDeps) {
+    const clock = deps.clock ?? systemClock;
+    this.sip = deps.sip ?? createJssipUa;
+    this.newId = deps.newId ?? defaultId;
+    const doc = deps.document === undefined ? (globalThis.document ?? null) : deps.document;
+    this.env = {
+      clock,
+      timeouts: { ...DEFAULT_TIMEOUTS, ...deps.timeouts },
+      microphone: new Microphone(deps.media ?? browserMedia),
+      remoteAudio: new RemoteAudio(doc),
+      events: {
+        updated: (call) => this.emitter.emit('callUpdated', call.snapshot()),
+        ended: (call) => {
+          this.calls.delete(call.id);
+          this.emitter.emit('callEnded', call.snapshot());
+        },
+        dtmf: (call, tone) => this.emitter.emit('dtmfReceived', { callId: call.id, tone }),
+      },
+    };
+  }
+
+  connect(config: PhoneConfig): void {
+    // the old UA un-REGISTERs in the background; its events are already ignored
+    void this.teardown();
+    this.config = config;
+    this.callWaiting = config.callWaiting;
+    this.dtmfTransport = config.dtmfTransport;
+    try {
+      this.stack = SipStack.create(this.sip, config, this.env.clock, {
+        registration: (s) => this.setRegistration(s),
+        incoming: (session) => this.onIncoming(SipCall.incoming(this.env, this.newId(), session)),
+        // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
+        authFailed: () => {
+          if (this.calls.size === 0) this.stack?.halt();
+        },
+      });
+    } catch (error) {
+      // settings the UI let through but JsSIP cannot use: report, never throw into the UI
+      console.warn('phone: invalid configuration', error);
+      this.setRegistration({ state: 'failed', cause: 'invalid_config', attempts: 0, nextRetryAt: null });
+      return;
+    }
+    this.setRegistration({ state: 'connecting', cause: null, attempts: 0, nextRetryAt: null });
+    this.stack.start();
+  }
+
+  disconnect(): Promise<void> {
+    const stopped = this.teardown();
+    this.setRegistration(idleRegistration());
+    return stopped;
+  }
+
+  async call(target: string): Promise<CallId> {
+    const config = this.config;
+    if (!config || !this.stack?.isRegistered()) throw new PhoneError('not_registered');
+    const dial = parseTarget(target, config.domain);
+    if (!dial) throw new PhoneError('invalid_target', target);
+    const call = new SipCall(this.env, this.newId(), 'outgoing', identityOfTarget(dial));
+    this.add(call);
+    try {
+      await call.queue.run(async () => {
+        await this.holdOthers(call.id);
+        const media = await this.mediaFor(call);
+        const stack = this.stack;
+        if (!stack) {
+          this.env.microphone.release(media.stream);
+          throw new PhoneError('not_registered');
+        }
+        call.dial(stack.call, dial.uri, media);
+      });
+    } catch (error) {
+      // never leave a call behind that will not dial
+      if (call.live && !call.session) call.endWith('failed', null);
+      throw error;
+    }
+    return call.id;
+  }
+
+  async answer(id: CallId): Promise<void> {
+    const call = this.get(id);
+    if (call.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
+    await call.queue.run(async () => {
+      await this.holdOthers(id);
+      call.answer(await this.mediaFor(call));
+    });
+  }
+
+  decline(id: CallId): void {
+    const call = this.get(id);
+    if (call.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
+    call.reject(603, 'declined');
+  }
+
+  hangup(id: CallId): void {
+    this.get(id).hangup();
+  }
+
+  async hold(id: CallId): Promise<void> {
+    const call = this.get(id);
+    await call.queue.run(() => call.hold());
+  }
+
+  async resume(id: CallId): Promise<void> {
+    const call = this.get(id);
+    if (call.state !== 'held' && call.state !== 'answered') throw new PhoneError('illegal_state');
+    // hold the others first, then unhold (JsSIP issue #806: never two calls unheld at once)
+    await this.holdOthers(id);
+    await call.queue.run(() => call.unhold());
+  }
+
+  setMuted(id: CallId, muted: boolean): void {
+    this.get(id).setMuted(muted);
+  }
+
+  sendDtmf(id: CallId, tones: string): void {
+    this.get(id).sendDtmf(tones, this.dtmfTransport);
+  }
+
+  setCallWaiting(enabled: boolean): void {
+    this.callWaiting = enabled;
+  }
+
+  setDtmfTransport(transport: DtmfTransport): void {
+    this.dtmfTransport = transport;
+  }
+
+  snapshot(): PhoneSnapshot {
+    return {
+      registration: { ...this.registration },
+      calls: [...this.calls.values()].map((c) => c.snapshot()),
+      callWaiting: this.callWaiting,
+    };
+  }
+
+  on<K extends PhoneEventName>(event: K, listener: (payload: PhoneEventMap[K]) => void): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  remoteStream(id: CallId): MediaStream | null {
+    return this.calls.has(id) ? this.env.remoteAudio.stream(id) : null;
+  }
+
+  stats(id: CallId): Promise<RTCStatsReport | null> {
+    return this.calls.get(id)?.stats() ?? Promise.resolve(null);
+  }
+
+  private onIncoming(call: SipCall): void {
+    const refuse = refusesIncoming(this.callWaiting, this.calls.values());
+    this.add(call);
+    // still inside JsSIP's newRTCSession: the 486 leaves before any 180 Ringing
+    if (refuse) call.reject(486, 'call_waiting_off');
+  }
+
+  private add(call: SipCall): void {
+    this.calls.set(call.id, call);
+    this.emitter.emit('callAdded', call.snapshot());
+  }
+
+  private get(id: CallId): SipCall {
+    const call = this.calls.get(id);
+    if (!call) throw new PhoneError('no_such_call', id);
+    return call;
+  }
+
+  /** Hold every other answered call; a failed hold must not stop the new call. */
+  private async holdOthers(exceptId: CallId): Promise<void> {
+    const others = callsToHold(this.calls.values(), exceptId);
+    await Promise.allSettled(others.map((c) => c.queue.run(() => c.hold())));
+  }
+
+  /** The call's own microphone clone; a refused or missing mic ends the call with 'media'. */
+  private async mediaFor(call: SipCall): Promise<MediaSetup> {
+    let stream: MediaStream;
+    try {
+      stream = await this.env.microphone.acquire();
+    } catch (error) {
+      if (call.direction === 'incoming') call.reject(480, 'media');
+      else call.endWith('media', null);
+      throw error instanceof PhoneError ? error : new PhoneError('media_missing', String(error));
+    }
+    if (!call.live) {
+      // hung up while the permission prompt was open
+      this.env.microphone.release(stream);
+      throw new PhoneError('no_such_call');
+    }
+    const iceServers = this.config?.iceServers ?? [];
+    return { stream, pcConfig: { iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' } };
+  }
+
+  /** End calls and stop the current UA; idempotent and synchronous up to the first await. */
+  private teardown(): Promise<void> {
+    const stack = this.stack;
+    this.stack = null;
+    const stopped = stack
+      ? stack.stop(this.env.timeouts.unregisterWaitMs, this.env.clock)
+      : Promise.resolve();
+    for (const call of [...this.calls.values()]) call.hangup();
+    return stopped;
+  }
+
+  private setRegistration(snapshot: RegistrationSnapshot): void {
+    const same = sameRegistration(this.registration, snapshot);
+    this.registration = snapshot;
+    if (!same) this.emitter.emit('registrationChanged', { ...snapshot });
+  }
 }

@@ -56,6 +56,11 @@ export interface CallSnapshot {
   held: boolean;
   /** the far side holds us */
   remoteHeld: boolean;
+  /**
+   * outgoing only: a provisional response (180/183) arrived, so the UI can say "Ringing" instead
+   * of "Calling…". Optional so existing fixtures stay valid; the engine always sets it.
+   */
+  remoteRinging?: boolean;
   /** our microphone is muted for this call only */
   muted: boolean;
   endCause: EndCause | null;

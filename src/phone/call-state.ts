@@ -1,0 +1,38 @@
+import type { CallState } from './types';
+
+/**
+ * The only legal moves of a call. Remote hold is a flag, not a state, because the far side can
+ * hold us while we hold it too and our own commands only depend on what *we* did.
+ */
+const LEGAL: Readonly<Record<CallState, readonly CallState[]>> = {
+  outgoing_ringing: ['answered', 'ended'],
+  incoming_ringing: ['answered', 'ended'],
+  answered: ['held', 'ended'],
+  held: ['answered', 'ended'],
+  ended: [],
+};
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: CallState,
+    readonly to: CallState,
+  ) {
+    super(`illegal call transition ${from} -> ${to}`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+export function canTransition(from: CallState, to: CallState): boolean {
+  return LEGAL[from].includes(to);
+}
+
+/** The single place where a call changes state; throws so a logic error is loud, not silent. */
+export function transition(call: { state: CallState }, to: CallState): void {
+  if (!canTransition(call.state, to)) throw new IllegalTransitionError(call.state, to);
+  call.state = to;
+}
+
+/** A call that can still carry audio or ring (everything but 'ended'). */
+export function isLive(state: CallState): boolean {
+  return state !== 'ended';
+}

@@ -1,0 +1,88 @@
+import type { EndEvent } from 'jssip/lib/RTCSession';
+import type { EndCause } from '../types';
+
+/**
+ * What JsSIP tells us when a session ends ('ended' or 'failed'), reduced to plain data.
+ * `cause` strings are JsSIP.C.causes values; they are compared as literals because the typings
+ * declare them as an ambient enum with no runtime value (brief §11).
+ */
+export interface EndInfo {
+  originator: 'local' | 'remote' | 'system';
+  cause: string;
+  status: number | null;
+  /** Reason header of the request that ended it (a CANCEL's `SIP;cause=200` = answered elsewhere) */
+  reason: string | null;
+}
+
+export function endInfoOf(e: EndEvent): EndInfo {
+  const message: unknown = e.message;
+  let status: number | null = null;
+  let reason: string | null = null;
+  if (message && typeof message === 'object') {
+    const m = message as { status_code?: unknown; method?: unknown; getHeader?: (n: string) => unknown };
+    if (typeof m.status_code === 'number') status = m.status_code;
+    if (typeof m.getHeader === 'function') {
+      const r = m.getHeader('Reason');
+      reason = typeof r === 'string' ? r : null;
+    }
+  }
+  const originator = String(e.originator);
+  return {
+    originator: originator === 'local' || originator === 'remote' ? originator : 'system',
+    cause: String(e.cause),
+    status,
+    reason,
+  };
+}
+
+const BY_STATUS: Readonly<Record<number, EndCause>> = {
+  486: 'busy',
+  600: 'busy',
+  603: 'declined',
+  404: 'not_found',
+  484: 'not_found',
+  410: 'not_found',
+  604: 'not_found',
+  408: 'no_answer',
+  480: 'no_answer',
+  487: 'cancelled',
+  503: 'unreachable',
+  401: 'auth',
+  407: 'auth',
+};
+
+const MEDIA_CAUSES = new Set([
+  'User Denied Media Access',
+  'Bad Media Description',
+  'Incompatible SDP',
+  'Missing SDP',
+  'WebRTC Error',
+]);
+
+/** `answered`: the call got a 2xx, so transport trouble is a 'network' drop, not 'unreachable'. */
+export function mapEndCause(info: EndInfo, answered: boolean): EndCause {
+  switch (info.cause) {
+    case 'Terminated':
+      if (!answered) return 'cancelled'; // BYE before the 200 OK: the caller gave up
+      return info.originator === 'remote' ? 'remote_hangup' : 'local_hangup';
+    case 'Canceled':
+      return /cause\s*=\s*200\b/i.test(info.reason ?? '') ? 'answered_elsewhere' : 'cancelled';
+    case 'Rejected':
+      if (info.originator === 'local') return 'declined';
+      break;
+    case 'Connection Error':
+    case 'Request Timeout':
+      return answered ? 'network' : 'unreachable';
+    case 'RTP Timeout':
+    case 'No ACK':
+      return 'network';
+    case 'No Answer':
+    case 'Expires':
+      return 'no_answer';
+    case 'Authentication Error':
+      return 'auth';
+  }
+  if (MEDIA_CAUSES.has(info.cause)) return 'media';
+  const byStatus = info.status === null ? undefined : BY_STATUS[info.status];
+  return byStatus ?? 'failed';
+}

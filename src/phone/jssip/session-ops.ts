@@ -1,0 +1,76 @@
+import * as JsSIP from 'jssip';
+import type { DTMFOptions, RTCSession } from 'jssip/lib/RTCSession';
+import { PhoneError, type DtmfTransport, type RemoteIdentity } from '../types';
+
+/** JsSIP types `connection` as always set, but it is null for an incoming call before answer(). */
+export function peerOf(session: RTCSession | null): RTCPeerConnection | null {
+  return (session?.connection as RTCPeerConnection | null | undefined) ?? null;
+}
+
+/** Plain copy of the remote party; the display name is untrusted text, passed through as is. */
+export function remoteIdentityOf(session: RTCSession): RemoteIdentity {
+  const id = session.remote_identity as {
+    display_name?: unknown;
+    uri?: { user?: unknown; toString(): string };
+  };
+  const name = typeof id.display_name === 'string' && id.display_name !== '' ? id.display_name : null;
+  const user = typeof id.uri?.user === 'string' ? id.uri.user : '';
+  return { displayName: name, user, uri: id.uri ? id.uri.toString() : '' };
+}
+
+/** 100 Trying does not emit 'progress', so "any answer yet?" is read from the session status. */
+export function awaitingFirstResponse(session: RTCSession): boolean {
+  const status = session.status as number;
+  return status === (session.C.STATUS_NULL as number) || status === (session.C.STATUS_INVITE_SENT as number);
+}
+
+/** Does `session` end now? terminate() throws on an ended session, hence the guard (brief §5). */
+export function safeTerminate(session: RTCSession, statusCode?: number): void {
+  if (session.isEnded()) return;
+  try {
+    session.terminate(statusCode === undefined ? {} : { status_code: statusCode });
+  } catch (error) {
+    console.warn('phone: terminate failed', error);
+  }
+}
+
+/**
+ * hold()/unhold() as a promise that settles when the re-INVITE transaction is done. Callers run it
+ * inside the call's op queue: JsSIP accepts overlapping re-INVITEs and BYEs the call when one fails.
+ */
+export function reInvite(session: RTCSession, hold: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onEnd = (): void => {
+      cleanup();
+      reject(new PhoneError('operation_failed', 'call ended during re-INVITE'));
+    };
+    const cleanup = (): void => {
+      session.removeListener('ended', onEnd);
+      session.removeListener('failed', onEnd);
+    };
+    session.once('ended', onEnd);
+    session.once('failed', onEnd);
+    const done = (): void => {
+      cleanup();
+      resolve();
+    };
+    const started = hold ? session.hold({}, done) : session.unhold({}, done);
+    if (started) return;
+    cleanup();
+    // false also means "already in that state", which is success for us
+    if (session.isOnHold().local === hold) resolve();
+    else reject(new PhoneError('operation_failed', 'not ready to re-offer'));
+  });
+}
+
+const DTMF_TONES = /[^0-9A-D#*,]/gi;
+
+/** RFC 4733 by default (works with any PBX doing rfc4733), SIP INFO when configured. */
+export function dtmfOptions(transport: DtmfTransport): DTMFOptions {
+  const transportType = transport === 'info' ? JsSIP.C.DTMF_TRANSPORT.INFO : JsSIP.C.DTMF_TRANSPORT.RFC2833;
+  return { transportType, duration: 100, interToneGap: 70 };
+}
+
+export function cleanTones(tones: string): string {
+  return tones.replace(DTMF_TONES, '').toUpperCase();
+}

@@ -1,0 +1,278 @@
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { CallOptions } from 'jssip/lib/UA';
+import { OneShotTimer, type Clock } from '../clock';
+import { transition } from '../call-state';
+import { OpQueue } from '../op-queue';
+import { IceReadyPolicy } from '../ice-ready';
+import type { Microphone } from '../media/microphone';
+import type { RemoteAudio } from '../media/remote-audio';
+import type { Timeouts } from '../timeouts';
+import {
+  PhoneError,
+  type CallDirection,
+  type CallId,
+  type CallSnapshot,
+  type CallState,
+  type DtmfTransport,
+  type EndCause,
+  type RemoteIdentity,
+} from '../types';
+import { mapEndCause, type EndInfo } from './end-cause';
+import { cleanTones, dtmfOptions, peerOf, reInvite, remoteIdentityOf, safeTerminate } from './session-ops';
+import { attachHandlers, sessionHandlers } from './session-wiring';
+
+export interface CallEvents {
+  updated(call: SipCall): void;
+  ended(call: SipCall): void;
+  dtmf(call: SipCall, tone: string): void;
+}
+
+/** What every call shares: injected once by the phone. */
+export interface CallEnv {
+  clock: Clock;
+  timeouts: Timeouts;
+  microphone: Microphone;
+  remoteAudio: RemoteAudio;
+  events: CallEvents;
+}
+
+export interface MediaSetup {
+  stream: MediaStream;
+  pcConfig: RTCConfiguration;
+}
+
+/**
+ * One call: the JsSIP session (once there is one), its plain state, its own microphone clone and
+ * its op queue. Everything JsSIP-specific about a call stays in here and session-*.ts.
+ */
+export class SipCall {
+  state: CallState;
+  remote: RemoteIdentity;
+  readonly startedAt: number;
+  answeredAt: number | null = null;
+  endedAt: number | null = null;
+  remoteHeld = false;
+  remoteRinging = false;
+  muted = false;
+  endCause: EndCause | null = null;
+  endStatus: number | null = null;
+  readonly queue = new OpQueue();
+  session: RTCSession | null = null;
+  /** set before we end a call for our own reason, so the JsSIP cause does not override it */
+  private forced: { cause: EndCause; status: number | null } | null = null;
+  private stream: MediaStream | null = null;
+  private ice: IceReadyPolicy | null = null;
+  /** "INVITE never left / no response" (outgoing) or "our 200 OK not ACKed" (incoming) */
+  readonly setupTimer: OneShotTimer;
+  /** "no ICE candidate at all" */
+  readonly iceTimer: OneShotTimer;
+
+  constructor(
+    readonly env: CallEnv,
+    readonly id: CallId,
+    readonly direction: CallDirection,
+    remote: RemoteIdentity,
+  ) {
+    this.state = direction === 'incoming' ? 'incoming_ringing' : 'outgoing_ringing';
+    this.remote = remote;
+    this.startedAt = env.clock.now();
+    this.setupTimer = new OneShotTimer(env.clock);
+    this.iceTimer = new OneShotTimer(env.clock);
+  }
+
+  static incoming(env: CallEnv, id: CallId, session: RTCSession): SipCall {
+    const call = new SipCall(env, id, 'incoming', remoteIdentityOf(session));
+    call.session = session;
+    attachHandlers(session, sessionHandlers(call));
+    return call;
+  }
+
+  get live(): boolean {
+    return this.state !== 'ended';
+  }
+
+  snapshot(): CallSnapshot {
+    const { id, direction, state, startedAt, answeredAt, endedAt, remoteHeld, muted } = this;
+    return {
+      id,
+      direction,
+      state,
+      remote: { ...this.remote },
+      startedAt,
+      answeredAt,
+      endedAt,
+      held: state === 'held',
+      remoteHeld,
+      muted,
+      endCause: this.endCause,
+      endStatus: this.endStatus,
+      remoteRinging: this.remoteRinging,
+    };
+  }
+
+  /** Send the INVITE. `call` is the UA's call(); JsSIP creates the pc synchronously inside it. */
+  dial(call: (uri: string, options: CallOptions) => RTCSession, uri: string, media: MediaSetup): void {
+    this.useMedia(media);
+    this.armWatchdogs();
+    try {
+      this.session = call(uri, {
+        mediaConstraints: { audio: true, video: false },
+        mediaStream: media.stream,
+        pcConfig: media.pcConfig,
+        // 'peerconnection' fires inside ua.call(): only eventHandlers catch it (brief §9)
+        eventHandlers: sessionHandlers(this),
+      });
+    } catch (error) {
+      this.finish({ cause: 'failed', status: null });
+      throw new PhoneError('operation_failed', String(error));
+    }
+    this.applyMute();
+  }
+
+  answer(media: MediaSetup): void {
+    const session = this.requireSession();
+    if (this.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
+    this.useMedia(media);
+    this.armWatchdogs();
+    try {
+      session.answer({
+        mediaConstraints: { audio: true, video: false },
+        mediaStream: media.stream,
+        pcConfig: media.pcConfig,
+      });
+    } catch (error) {
+      this.endWith('failed', null);
+      throw new PhoneError('operation_failed', String(error));
+    }
+    this.applyMute();
+  }
+
+  /** Cancel, reject (603) or BYE depending on how far the call got. */
+  hangup(): void {
+    if (!this.live) return;
+    if (this.state === 'incoming_ringing') return this.reject(603, 'declined');
+    if (!this.session) return this.finish({ cause: 'cancelled', status: null });
+    safeTerminate(this.session);
+  }
+
+  /** Refuse an incoming call with `status`, recording why. */
+  reject(status: number, cause: EndCause): void {
+    if (!this.live) return;
+    this.forced = { cause, status };
+    if (this.session) safeTerminate(this.session, status);
+    else this.finish(this.forced);
+  }
+
+  /** End for one of our own reasons (watchdog, media): the JsSIP cause is ignored. */
+  endWith(cause: EndCause, status: number | null): void {
+    if (!this.live) return;
+    this.forced = { cause, status };
+    if (this.session && !this.session.isEnded()) safeTerminate(this.session);
+    // terminate() emits 'failed'/'ended' synchronously; finish here if it did not
+    if (this.live) this.finish(this.forced);
+  }
+
+  async hold(): Promise<void> {
+    if (this.state === 'held') return;
+    if (this.state !== 'answered') throw new PhoneError('illegal_state');
+    await reInvite(this.requireSession(), true);
+    // only the completed re-INVITE makes it held (a BYE may have arrived meanwhile)
+    if (this.state === 'answered') this.move('held');
+  }
+
+  async unhold(): Promise<void> {
+    if (this.state === 'answered') return;
+    if (this.state !== 'held') throw new PhoneError('illegal_state');
+    await reInvite(this.requireSession(), false);
+    if (this.state === 'held') this.move('answered');
+  }
+
+  setMuted(muted: boolean): void {
+    if (!this.live) throw new PhoneError('no_such_call');
+    this.muted = muted;
+    this.applyMute();
+    this.env.events.updated(this);
+  }
+
+  sendDtmf(tones: string, transport: DtmfTransport): void {
+    if (this.state !== 'answered' && this.state !== 'held') throw new PhoneError('illegal_state');
+    const clean = cleanTones(tones);
+    if (!clean) return;
+    try {
+      this.requireSession().sendDTMF(clean, dtmfOptions(transport));
+    } catch (error) {
+      throw new PhoneError('illegal_state', String(error));
+    }
+  }
+
+  stats(): Promise<RTCStatsReport | null> {
+    const pc = peerOf(this.session);
+    return pc && this.live ? pc.getStats() : Promise.resolve(null);
+  }
+
+  /** Move to `to` (guarded) and tell the phone. */
+  move(to: CallState): void {
+    transition(this, to);
+    if (to === 'answered' && this.answeredAt === null) this.answeredAt = this.env.clock.now();
+    this.env.events.updated(this);
+  }
+
+  onIceCandidate(candidate: RTCIceCandidate, ready: () => void): void {
+    this.iceTimer.stop();
+    this.ice?.onCandidate(candidate, ready);
+  }
+
+  /** JsSIP reported 'ended' or 'failed'. */
+  onSessionEnd(info: EndInfo): void {
+    this.finish(this.forced ?? { cause: mapEndCause(info, this.answeredAt !== null), status: info.status });
+  }
+
+  /** The call is over: release everything, exactly once. */
+  finish(end: { cause: EndCause; status: number | null }): void {
+    if (!this.live) return;
+    this.endCause = end.cause;
+    this.endStatus = end.status;
+    transition(this, 'ended');
+    this.endedAt = this.env.clock.now();
+    this.setupTimer.stop();
+    this.iceTimer.stop();
+    this.ice?.dispose();
+    this.queue.close(new PhoneError('no_such_call'));
+    this.env.microphone.release(this.stream);
+    this.env.remoteAudio.detach(this.id);
+    this.env.events.ended(this);
+  }
+
+  private useMedia(media: MediaSetup): void {
+    this.stream = media.stream;
+    const hasServers = (media.pcConfig.iceServers ?? []).length > 0;
+    this.ice = new IceReadyPolicy(this.env.clock, hasServers, this.env.timeouts.iceGatherMaxMs);
+  }
+
+  private armWatchdogs(): void {
+    const { setupMs, iceCandidateMs } = this.env.timeouts;
+    this.setupTimer.start(setupMs, () => this.endWith('setup_timeout', null));
+    this.iceTimer.start(iceCandidateMs, () => this.endWith('setup_timeout', null));
+  }
+
+  /**
+   * Mirrors JsSIP's own rule (track enabled = not muted and not held either way) on our clone, so
+   * a mute set before the sender exists still applies; JsSIP's flag keeps later hold/unhold right.
+   */
+  private applyMute(): void {
+    const session = this.session;
+    // mute() before the pc exists would crash in JsSIP (incoming, not answered yet)
+    if (session && peerOf(session) && session.isMuted().audio !== this.muted) {
+      if (this.muted) session.mute({ audio: true });
+      else session.unmute({ audio: true });
+    }
+    const hold = session && peerOf(session) ? session.isOnHold() : { local: false, remote: false };
+    const enabled = !(this.muted || hold.local || hold.remote);
+    this.stream?.getAudioTracks().forEach((t) => (t.enabled = enabled));
+  }
+
+  private requireSession(): RTCSession {
+    if (!this.session || !this.live) throw new PhoneError('no_such_call');
+    return this.session;
+  }
+}

@@ -1,0 +1,92 @@
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
+import type { Clock } from '../clock';
+import type { PhoneConfig, RegistrationSnapshot } from '../types';
+import { RegistrationTracker } from './registration';
+import { safeTerminate } from './session-ops';
+import { buildUaOptions, type UaFactory } from './ua-factory';
+
+export interface StackHandlers {
+  registration: (snapshot: RegistrationSnapshot) => void;
+  /** a new incoming session; called synchronously, so a 486 can still go out before the 180 */
+  incoming: (session: RTCSession) => void;
+  /** credentials refused: the stack stopped retrying */
+  authFailed: () => void;
+}
+
+/**
+ * One JsSIP UA and its registration. Built per connect(): JsSIP keeps credentials (and the ha1 it
+ * derived from them) inside the UA, so a new configuration means a new UA.
+ */
+export class SipStack {
+  private readonly tracker: RegistrationTracker;
+  private stopping: Promise<void> | null = null;
+
+  /** Throws InvalidConfigError (or JsSIP's ConfigurationError) when the settings are unusable. */
+  constructor(
+    private readonly ua: UA,
+    clock: Clock,
+    handlers: StackHandlers,
+  ) {
+    this.tracker = new RegistrationTracker(ua, clock, handlers.registration, handlers.authFailed);
+    ua.on('newRTCSession', (e: RTCSessionEvent) => {
+      // local sessions are the ones we dial ourselves; they are wired through ua.call()
+      if (String(e.originator) !== 'remote') return;
+      // between un-REGISTER and stop(): refuse rather than ring unattended for 60 s
+      if (this.stopping) safeTerminate(e.session, 480);
+      else handlers.incoming(e.session);
+    });
+  }
+
+  static create(factory: UaFactory, config: PhoneConfig, clock: Clock, handlers: StackHandlers): SipStack {
+    return new SipStack(factory(buildUaOptions(config)), clock, handlers);
+  }
+
+  get registration(): RegistrationSnapshot {
+    return this.tracker.snapshot;
+  }
+
+  start(): void {
+    this.ua.start();
+  }
+
+  isRegistered(): boolean {
+    return !this.stopping && this.ua.isRegistered();
+  }
+
+  readonly call = (uri: string, options: CallOptions): RTCSession => this.ua.call(uri, options);
+
+  /**
+   * Un-REGISTER (waiting at most `waitMs` for the answer) and close the socket. Everything that
+   * must reach the PBX is sent synchronously, before the first await, so a pagehide still gets it
+   * out. Calling it again returns the same promise.
+   */
+  stop(waitMs: number, clock: Clock): Promise<void> {
+    this.stopping ??= this.doStop(waitMs, clock);
+    return this.stopping;
+  }
+
+  /** Stop without un-REGISTER (wrong password: there is no binding to remove). */
+  halt(): void {
+    this.tracker.dispose();
+    this.stopping ??= Promise.resolve();
+    this.ua.stop();
+  }
+
+  private async doStop(waitMs: number, clock: Clock): Promise<void> {
+    this.tracker.dispose();
+    if (this.ua.isRegistered()) {
+      const done = new Promise<void>((resolve) => {
+        const timer = clock.setTimeout(resolve, waitMs);
+        this.ua.once('unregistered', () => {
+          clock.clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.ua.unregister();
+      await done;
+    }
+    // stop() also BYEs any session still alive and closes the socket once transactions finish
+    this.ua.stop();
+  }
+}

@@ -1,0 +1,54 @@
+import * as JsSIP from 'jssip';
+import type { UA, UAConfiguration } from 'jssip/lib/UA';
+import type { PhoneConfig } from '../types';
+
+/** Everything the UA needs except the socket, which only the real factory can build. */
+export interface UaOptions {
+  wsUrl: string;
+  configuration: Omit<UAConfiguration, 'sockets'>;
+}
+
+/** Builds a UA; tests inject a fake. May throw on a configuration JsSIP rejects. */
+export type UaFactory = (options: UaOptions) => UA;
+
+export const createJssipUa: UaFactory = ({ wsUrl, configuration }) =>
+  new JsSIP.UA({ ...configuration, sockets: [new JsSIP.WebSocketInterface(wsUrl)] });
+
+export const USER_AGENT = 'Softphone/0.1 JsSIP/3.13.8';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const WS_URL = /^wss?:\/\/[^\s/]+/i;
+const SIP_USER = /^[^\s@:;<>"]+$/;
+const SIP_HOST = /^[A-Za-z0-9.\-[\]:]+$/;
+
+export class InvalidConfigError extends Error {
+  constructor(field: string) {
+    super(`invalid phone configuration: ${field}`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+/** Checks what JsSIP would only reject later (or never, for a bad host) and builds its options. */
+export function buildUaOptions(config: PhoneConfig): UaOptions {
+  if (!SIP_USER.test(config.user)) throw new InvalidConfigError('user');
+  if (!SIP_HOST.test(config.domain)) throw new InvalidConfigError('domain');
+  if (!WS_URL.test(config.wsUrl)) throw new InvalidConfigError('wsUrl');
+  const configuration: Omit<UAConfiguration, 'sockets'> = {
+    uri: `sip:${config.user}@${config.domain}`,
+    authorization_user: config.authUser || config.user,
+    password: config.password,
+    display_name: config.displayName || undefined,
+    register: true,
+    register_expires: config.registerExpires ?? 300,
+    // JsSIP's session timers break on 422 and drop calls when UPDATE goes unanswered (brief §8);
+    // dead calls are caught by ICE consent failure instead, which JsSIP turns into a BYE.
+    session_timers: false,
+    // Transport.js retries forever; keep the gaps short so a PBX that comes back is found fast.
+    connection_recovery_min_interval: 2,
+    connection_recovery_max_interval: 10,
+    user_agent: USER_AGENT,
+  };
+  // JsSIP refuses a malformed instance id; it then invents one per load, which only costs a stale binding.
+  if (UUID.test(config.instanceId)) configuration.instance_id = config.instanceId;
+  return { wsUrl: config.wsUrl, configuration };
+}

@@ -1,0 +1,20 @@
+import type { CallId, CallState } from './types';
+
+interface CallLike {
+  readonly id: CallId;
+  readonly state: CallState;
+}
+
+/**
+ * Calls that must go on hold before `exceptId` may send audio: every other answered call.
+ * Only one call talks at a time; starting, answering or resuming one parks the rest.
+ */
+export function callsToHold<C extends CallLike>(calls: Iterable<C>, exceptId: CallId | null): C[] {
+  return [...calls].filter((c) => c.id !== exceptId && c.state === 'answered');
+}
+
+/** With call waiting off, a new incoming call is refused while any other call is live. */
+export function refusesIncoming(callWaiting: boolean, calls: Iterable<CallLike>): boolean {
+  if (callWaiting) return false;
+  return [...calls].some((c) => c.state !== 'ended');
+}

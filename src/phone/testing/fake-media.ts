@@ -1,0 +1,75 @@
+/** Minimal MediaStream/track/peer-connection stand-ins for unit tests (happy-dom has no WebRTC). */
+export class FakeTrack {
+  enabled = true;
+  readyState: 'live' | 'ended' = 'live';
+  readonly kind = 'audio';
+  constructor(readonly label: string) {}
+  stop(): void {
+    this.readyState = 'ended';
+  }
+  clone(): FakeTrack {
+    return new FakeTrack(`${this.label}+`);
+  }
+}
+
+export class FakeStream {
+  constructor(readonly tracks: FakeTrack[]) {}
+  getTracks(): FakeTrack[] {
+    return this.tracks;
+  }
+  getAudioTracks(): FakeTrack[] {
+    return this.tracks;
+  }
+  clone(): FakeStream {
+    return new FakeStream(this.tracks.map((t) => t.clone()));
+  }
+}
+
+export function asStream(s: FakeStream): MediaStream {
+  return s as unknown as MediaStream;
+}
+
+export function fakeTrackOf(s: MediaStream): FakeTrack {
+  const track = (s as unknown as FakeStream).tracks[0];
+  if (!track) throw new Error('no track');
+  return track;
+}
+
+type Listener = (e: unknown) => void;
+
+export class FakePeerConnection {
+  readonly listeners = new Map<string, Listener[]>();
+  senders: { track: FakeTrack | null }[] = [];
+  addEventListener(type: string, fn: Listener): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
+  }
+  dispatch(type: string, e: unknown): void {
+    (this.listeners.get(type) ?? []).forEach((fn) => fn(e));
+  }
+  getSenders(): { track: FakeTrack | null }[] {
+    return this.senders;
+  }
+  getStats(): Promise<RTCStatsReport> {
+    return Promise.resolve(new Map() as unknown as RTCStatsReport);
+  }
+}
+
+/** getUserMedia fake: one base stream per call of it; set `error` to make it reject. */
+export class FakeMedia {
+  calls = 0;
+  error: Error | null = null;
+  readonly bases: FakeStream[] = [];
+  readonly getUserMedia = (): Promise<MediaStream> => {
+    this.calls += 1;
+    if (this.error) return Promise.reject(this.error);
+    const base = new FakeStream([new FakeTrack(`mic${this.calls}`)]);
+    this.bases.push(base);
+    return Promise.resolve(asStream(base));
+  };
+}
+
+export function domError(name: string): Error {
+  const e = new Error(name);
+  e.name = name;
+  return e;
+}

@@ -1,0 +1,18 @@
+/** Set-up watchdog and ICE limits (ms); injectable so tests and slow links can change them. */
+export interface Timeouts {
+  /** outgoing: INVITE must leave and get any response; incoming: our 200 OK must be ACKed */
+  setupMs: number;
+  /** ICE must produce a first candidate (a lo-only netns without the loopback flag never does) */
+  iceCandidateMs: number;
+  /** with STUN/TURN: longest wait for a srflx/relay candidate after the first candidate */
+  iceGatherMaxMs: number;
+  /** disconnect(): how long to wait for the un-REGISTER answer */
+  unregisterWaitMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  setupMs: 10_000,
+  iceCandidateMs: 5_000,
+  iceGatherMaxMs: 1_000,
+  unregisterWaitMs: 1_000,
+};
