@@ -9,11 +9,5 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
     target: 'es2022',
-    rollupOptions: {
-      input: {
-        main: fileURLToPath(new URL('./index.html', import.meta.url)),
-        bench: fileURLToPath(new URL('./bench/page/index.html', import.meta.url)),
-      },
-    },
   },
 });

@@ -1,0 +1,89 @@
+// Call set-up benchmark: the app's engine against bare JsSIP with default settings, through the
+// development PBX, in real Chromium. Run through scripts/bench.sh (inside a loopback-only netns).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 25);
+const REGISTERS = Number(process.env.BENCH_REGISTERS ?? 10);
+const ws = `ws://127.0.0.1:${process.env.PBX_WS_PORT ?? 8088}`;
+const domain = process.env.PBX_DOMAIN ?? 'pbx.test';
+const account = (user) => ({ user, password: `pw${user}`, domain, wsUrl: ws });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x) => Math.round(x * 10) / 10;
+const summary = (xs) => ({ n: xs.length, median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+
+const server = await preview({ configFile: 'bench/vite.config.ts' });
+const base = server.resolvedUrls.local[0];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+    '--allow-loopback-in-peer-connection', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run',
+  ],
+});
+
+async function openAgent(kind, user) {
+  const context = await browser.newContext({ permissions: ['microphone'] });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${kind} ${user}] ${e.message}`));
+  await page.goto(base);
+  await page.waitForFunction(() => 'bench' in window);
+  const ms = await page.evaluate(([k, a]) => window.bench.register(k, a), [kind, account(user)]);
+  return { context, page, ms };
+}
+
+async function measure(kind) {
+  const registers = [];
+  for (let i = 0; i < REGISTERS; i++) {
+    const a = await openAgent(kind, '1007');
+    registers.push(a.ms);
+    await a.page.evaluate(() => window.bench.stop());
+    await a.context.close();
+  }
+  const caller = await openAgent(kind, '1007');
+  const callee = await openAgent(kind, '1008');
+  await callee.page.evaluate(() => window.bench.autoAnswer());
+  const setups = [];
+  for (let i = 0; i < CALLS; i++) {
+    setups.push(await caller.page.evaluate(() => window.bench.call('1008')));
+    await caller.page.evaluate(() => window.bench.hangupAll());
+    await callee.page.evaluate(() => window.bench.hangupAll());
+  }
+  for (const a of [caller, callee]) {
+    await a.page.evaluate(() => window.bench.stop());
+    await a.context.close();
+  }
+  return { register: summary(registers), setup: summary(setups), setupSamples: setups.map(round) };
+}
+
+try {
+  const bare = await measure('bare');
+  const app = await measure('app');
+  const ratio = round((app.setup.median / bare.setup.median) * 100) / 100;
+  const result = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    calls: CALLS,
+    target: 'app median set-up <= 1/3 of bare JsSIP default',
+    bare,
+    app,
+    setupRatio: ratio,
+    meetsTarget: ratio <= 1 / 3,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/call-setup.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`register median: app ${app.register.median} ms, bare JsSIP ${bare.register.median} ms`);
+  console.log(`call set-up median: app ${app.setup.median} ms, bare JsSIP ${bare.setup.median} ms`);
+  console.log(`ratio app/bare = ${ratio} (target <= 0.33): ${result.meetsTarget ? 'met' : 'NOT met'}`);
+  console.log('written bench/results/call-setup.json');
+} finally {
+  await browser.close();
+  await new Promise((r) => server.httpServer.close(r));
+}
