@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# npm run bench: builds the benchmark page, then measures inside a loopback-only network namespace
+# with its own development PBX, so nothing touches a running demo or the network.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
+  npx vite build --config bench/vite.config.ts
+  exec bash scripts/netns.sh env SOFTPHONE_NETNS=1 bash "$0" "$@"
+fi
+export PBX_RUN_DIR="${PBX_RUN_DIR:-$PWD/bench/.pbx-run}"
+bash pbx/start.sh
+trap 'bash pbx/stop.sh' EXIT
+node bench/run.mjs
