@@ -15,7 +15,7 @@ const restrict = (patterns, message, regex) => ({
 const JSSIP = '^jssip(/|$)';
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'pbx/run/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'bench/.pbx-run/**', 'dev-dist/**', 'node_modules/**', 'pbx/run/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommendedTypeChecked,
   {

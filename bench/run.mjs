@@ -66,7 +66,7 @@ async function measure(kind) {
 try {
   const bare = await measure('bare');
   const app = await measure('app');
-  const ratio = round((app.setup.median / bare.setup.median) * 100) / 100;
+  const ratio = Math.round((app.setup.median / bare.setup.median) * 1000) / 1000;
   const result = {
     date: new Date().toISOString(),
     chromium: browser.version(),
