@@ -1,0 +1,242 @@
+/**
+ * Fixtures and helpers for the softphone e2e specs. Everything is driven by role and accessible name
+ * (docs/ui-contract.md), as a user would. Page scripts are used only to READ WebRTC statistics.
+ */
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+  audioStats,
+  describeWindow,
+  installPeerConnectionRecorder,
+  isLive,
+  measureAudio,
+  type PcAudioStats,
+} from './support/webrtc-stats';
+
+export { expect };
+export { audioStats, measureAudio };
+
+export const SIP_DOMAIN = 'pbx.test';
+export const WS_URL = 'ws://127.0.0.1:8088';
+
+export interface Phone {
+  ext: string;
+  name: string;
+  page: Page;
+  context: BrowserContext;
+}
+
+export interface SignInOptions {
+  password?: string;
+  wsUrl?: string;
+  domain?: string;
+  displayName?: string;
+  /** Wait for `Registered` (default true). */
+  waitRegistered?: boolean;
+}
+
+export type PhoneUserFn = (ext: string, opts?: SignInOptions) => Promise<Phone>;
+
+export const test = base.extend<{ phoneUser: PhoneUserFn }>({
+  phoneUser: async ({ browser, baseURL }, use, testInfo) => {
+    const phones: Phone[] = [];
+    const logs = new Map<Phone, string[]>();
+
+    await use(async (ext, opts = {}) => {
+      const context = await browser.newContext({ baseURL, permissions: ['microphone'], locale: 'en-US' });
+      const page = await context.newPage();
+      const phone: Phone = { ext, name: opts.displayName ?? `User ${ext}`, page, context };
+      const log: string[] = [];
+      logs.set(phone, log);
+      const t0 = Date.now();
+      const stamp = () => `${((Date.now() - t0) / 1000).toFixed(2)}s`;
+      page.on('console', (m) => log.push(`${stamp()} [${m.type()}] ${m.text()}`));
+      page.on('pageerror', (e) => log.push(`${stamp()} [pageerror] ${e.stack ?? e.message}`));
+      page.on('crash', () => log.push(`${stamp()} [crash]`));
+      phones.push(phone);
+
+      await page.addInitScript(installPeerConnectionRecorder);
+      await page.goto('/');
+      await signIn(phone, opts);
+      return phone;
+    });
+
+    const failed = testInfo.status !== testInfo.expectedStatus;
+    for (const phone of phones) {
+      if (failed) {
+        const log = logs.get(phone) ?? [];
+        await testInfo.attach(`console-${phone.ext}.txt`, {
+          body: log.join('\n'),
+          contentType: 'text/plain',
+        });
+        const shot = await phone.page.screenshot({ fullPage: true }).catch(() => null);
+        if (shot) await testInfo.attach(`screen-${phone.ext}.png`, { body: shot, contentType: 'image/png' });
+        const stats = await audioStats(phone.page).catch(() => null);
+        if (stats)
+          await testInfo.attach(`webrtc-${phone.ext}.json`, {
+            body: JSON.stringify(stats, null, 2),
+            contentType: 'application/json',
+          });
+      }
+      await phone.context.close().catch(() => undefined);
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in and top bar
+
+export function registration(page: Page): Locator {
+  return page.getByRole('status', { name: 'Registration' });
+}
+
+export function alert(page: Page, text: string | RegExp): Locator {
+  return page.getByRole('alert').filter({ hasText: text });
+}
+
+export async function signIn(phone: Phone, opts: SignInOptions = {}): Promise<void> {
+  const { page, ext } = phone;
+  const form = page.getByRole('form', { name: 'Account' });
+  await expect(form, 'the sign-in form is shown on a fresh profile').toBeVisible({ timeout: 15_000 });
+  await form.getByLabel('Display name', { exact: true }).fill(phone.name);
+  await form.getByLabel('SIP user', { exact: true }).fill(ext);
+  await form.getByLabel('Password', { exact: true }).fill(opts.password ?? `pw${ext}`);
+  await form.getByLabel('SIP domain', { exact: true }).fill(opts.domain ?? SIP_DOMAIN);
+  await form.getByLabel('WebSocket URL', { exact: true }).fill(opts.wsUrl ?? WS_URL);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  if (opts.waitRegistered !== false) {
+    await expect(registration(page), `${ext} registers`).toHaveText('Registered', { timeout: 15_000 });
+  }
+}
+
+/** Opens the user menu (unless open) and clicks an item (menuitem, menuitemcheckbox or menuitemradio). */
+export async function userMenu(page: Page, role: MenuRole, name: string): Promise<void> {
+  await openUserMenu(page);
+  await page.getByRole('menu').getByRole(role, { name, exact: true }).click();
+}
+
+/** Asserts the aria-checked state of a user-menu item, then closes the menu. */
+export async function expectMenuItemChecked(
+  page: Page,
+  role: MenuRole,
+  name: string,
+  checked: boolean,
+): Promise<void> {
+  await openUserMenu(page);
+  const item = page.getByRole('menu').getByRole(role, { name, exact: true });
+  await expect(item).toHaveAttribute('aria-checked', String(checked));
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+}
+
+type MenuRole = 'menuitem' | 'menuitemcheckbox' | 'menuitemradio';
+
+async function openUserMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('menu');
+  if (await menu.isVisible()) return;
+  await page.getByRole('button', { name: 'User menu' }).click();
+  await expect(menu).toBeVisible();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keypad and calls
+
+/** Types the number in `Number or name` and presses Enter. */
+export async function dial(page: Page, number: string): Promise<void> {
+  const field = page.getByLabel('Number or name', { exact: true });
+  await field.fill(number);
+  await field.press('Enter');
+}
+
+/** Dials by clicking the keypad's digit buttons, then `Call`. */
+export async function dialOnKeypad(page: Page, number: string): Promise<void> {
+  for (const digit of number) await page.getByRole('button', { name: digit, exact: true }).click();
+  await expect(page.getByLabel('Number or name', { exact: true })).toHaveValue(number);
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+}
+
+export function callsRegion(page: Page): Locator {
+  return page.getByRole('region', { name: 'Calls' });
+}
+
+/** The call row (listitem in region `Calls`) whose text contains `text` (e.g. the remote number). */
+export function callRow(page: Page, text: string | RegExp): Locator {
+  return callsRegion(page).getByRole('listitem').filter({ hasText: text });
+}
+
+export function rowButton(row: Locator, name: string): Locator {
+  return row.getByRole('button', { name, exact: true });
+}
+
+/** A calls B and B answers; returns both rows once both read `In call`. */
+export async function establishCall(
+  a: Phone,
+  b: Phone,
+  how: 'text' | 'keypad' = 'text',
+): Promise<{ rowA: Locator; rowB: Locator }> {
+  if (how === 'keypad') await dialOnKeypad(a.page, b.ext);
+  else await dial(a.page, b.ext);
+  const rowB = callRow(b.page, a.ext);
+  await expect(rowB, `${b.ext} sees the incoming call from ${a.ext}`).toContainText('Incoming call');
+  const rowA = callRow(a.page, b.ext);
+  await expect(rowA).toContainText(/Ringing|Calling…/);
+  await rowButton(rowB, 'Answer').click();
+  await expect(rowA).toContainText('In call');
+  await expect(rowB).toContainText('In call');
+  return { rowA, rowB };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audio (read-only WebRTC stats)
+
+/** Which peer connection of a page to measure: its index, or 'live' (exactly one open connection). */
+export type PcPick = number | 'live';
+
+function pick(stats: PcAudioStats[], which: PcPick): number | string {
+  if (typeof which === 'number') return which;
+  const live = stats.filter(isLive);
+  if (live.length !== 1) return `expected exactly one open peer connection, found ${live.length}`;
+  return live[0]!.index;
+}
+
+/** One ~1.5 s window on the chosen peer connection, as a readable verdict (`audio: …`, `silence: …`). */
+export async function listen(page: Page, which: PcPick = 'live'): Promise<string> {
+  const idx = pick(await audioStats(page), which);
+  if (typeof idx === 'string') return `no measurement: ${idx}`;
+  const w = (await measureAudio(page)).find((x) => x.index === idx);
+  return w ? describeWindow(w) : `no measurement: peer connection #${idx} is closed`;
+}
+
+/** Waits until the page receives and plays audible audio (inbound packets grow, energy and level > 0). */
+export async function waitForAudio(phone: Phone, which: PcPick = 'live', timeout = 15_000): Promise<void> {
+  await expectVerdict(phone, which, /^audio:/, `${phone.ext} hears audio`, timeout);
+}
+
+/** Waits until what the page receives is silent (no packets, or energy and level ≈ 0). */
+export async function expectSilence(phone: Phone, which: PcPick = 'live', timeout = 15_000): Promise<void> {
+  await expectVerdict(phone, which, /^silence:/, `${phone.ext} hears silence`, timeout);
+}
+
+/** Polls `listen` until the verdict matches; the last measurement becomes a test annotation (HTML report). */
+async function expectVerdict(
+  phone: Phone,
+  which: PcPick,
+  verdict: RegExp,
+  message: string,
+  timeout: number,
+): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => (last = await listen(phone.page, which)), { message, timeout, intervals: [250] })
+    .toMatch(verdict);
+  test.info().annotations.push({ type: 'audio', description: `${phone.ext} ${last}` });
+}
+
+/** Index (in `phone`'s page) of the open peer connection whose far end is an open one in `other`'s page. */
+export async function pcTowards(phone: Phone, other: Phone): Promise<number> {
+  const mine = await audioStats(phone.page);
+  const theirs = (await audioStats(other.page)).filter(isLive).map((s) => s.localFingerprint);
+  const match = mine.filter((s) => isLive(s) && s.remoteFingerprint && theirs.includes(s.remoteFingerprint));
+  if (match.length !== 1)
+    throw new Error(`${phone.ext}: expected one peer connection to ${other.ext}, found ${match.length}`);
+  return match[0]!.index;
+}

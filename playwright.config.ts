@@ -1,0 +1,67 @@
+/**
+ * E2E: real Chromium pages (fake media devices) register with the real development PBX and call each
+ * other. Run through `npm run test:e2e` (scripts/e2e.sh): it builds the app with the e2e settings into
+ * test-results/dist-e2e and runs this suite inside a loopback-only network namespace.
+ */
+import { defineConfig } from '@playwright/test';
+
+const CI = !!process.env.CI;
+const distDir = process.env.E2E_DIST_DIR ?? 'test-results/dist-e2e';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/playwright',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: CI,
+  timeout: 60_000,
+  globalTimeout: 10 * 60_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port 4173 --strictPort --outDir ${distDir}`,
+    url: 'http://127.0.0.1:4173/',
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    permissions: ['microphone'],
+    locale: 'en-US',
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+    trace: 'retain-on-failure',
+    screenshot: 'off',
+    video: 'off',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        launchOptions: {
+          // Debian's Chromium; the real binary avoids the wrapper's /dev/shm warning. Never `playwright install`.
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--use-fake-ui-for-media-stream',
+            '--use-fake-device-for-media-stream',
+            // In the loopback-only namespace ICE gathers nothing without it.
+            '--allow-loopback-in-peer-connection',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            // No autoplay flag on purpose: the app must cope with the real autoplay policy.
+          ],
+        },
+      },
+    },
+  ],
+});
