@@ -1,12 +1,7 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useAccountStore, type AccountForm } from './account';
-import { bindPhone } from './bridges/phone-bridge';
-import { provideRepositories } from './persistence';
-import { usePhoneStore } from './phone';
 import { useSettingsStore } from './settings';
-import { createFakePhone, type FakePhone } from './testing/fake-phone';
-import { createMemoryRepositories } from './testing/memory-repositories';
+import { useStoreHarness } from './testing/store-harness';
 
 const form: AccountForm = {
   displayName: ' Alice ',
@@ -18,17 +13,7 @@ const form: AccountForm = {
   iceServers: 'stun:stun.test:3478\nturn:turn.test:3478 u:p',
 };
 
-let phone: FakePhone;
-let repos: ReturnType<typeof createMemoryRepositories>;
-
-beforeEach(() => {
-  setActivePinia(createPinia());
-  repos = createMemoryRepositories();
-  provideRepositories(repos);
-  phone = createFakePhone();
-  bindPhone(phone, { phone: usePhoneStore() });
-});
-afterEach(() => provideRepositories(null));
+const h = useStoreHarness();
 
 describe('account store', () => {
   it('signs in: saves trimmed profile and password, then connects with a full config', async () => {
@@ -37,8 +22,8 @@ describe('account store', () => {
     await account.signIn(form);
     expect(account.signedIn).toBe(true);
     expect(account.profile?.displayName).toBe('Alice');
-    expect((await repos.accounts.load())?.password).toBe(' pw ');
-    expect(phone.connect).toHaveBeenCalledWith({
+    expect((await h.repos.accounts.load())?.password).toBe(' pw ');
+    expect(h.phone.connect).toHaveBeenCalledWith({
       displayName: 'Alice',
       user: '1001',
       password: ' pw ',
@@ -56,16 +41,16 @@ describe('account store', () => {
 
   it('passes the authorization user only when set', async () => {
     await useAccountStore().signIn({ ...form, authUser: 'auth1001' });
-    expect(phone.connect).toHaveBeenCalledWith(expect.objectContaining({ authUser: 'auth1001' }));
+    expect(h.phone.connect).toHaveBeenCalledWith(expect.objectContaining({ authUser: 'auth1001' }));
   });
 
   it('restores a saved account and connects automatically', async () => {
-    await repos.accounts.save({ ...form, displayName: 'Alice' }, 'pw');
+    await h.repos.accounts.save({ ...form, displayName: 'Alice' }, 'pw');
     const account = useAccountStore();
     await account.restore();
     expect(account.loaded).toBe(true);
     expect(account.signedIn).toBe(true);
-    expect(phone.connect).toHaveBeenCalledWith(expect.objectContaining({ user: '1001', password: 'pw' }));
+    expect(h.phone.connect).toHaveBeenCalledWith(expect.objectContaining({ user: '1001', password: 'pw' }));
   });
 
   it('does not connect without a saved password', async () => {
@@ -73,17 +58,17 @@ describe('account store', () => {
     await account.restore();
     expect(account.signedIn).toBe(false);
     expect(account.profile).toBeNull();
-    expect(phone.connect).not.toHaveBeenCalled();
+    expect(h.phone.connect).not.toHaveBeenCalled();
   });
 
   it('signs out: disconnects, forgets the password, keeps the profile', async () => {
     const account = useAccountStore();
     await account.signIn(form);
     await account.signOut();
-    expect(phone.disconnect).toHaveBeenCalled();
+    expect(h.phone.disconnect).toHaveBeenCalled();
     expect(account.signedIn).toBe(false);
     expect(account.profile?.user).toBe('1001');
-    expect(await repos.accounts.load()).toMatchObject({ password: null, profile: { user: '1001' } });
+    expect(await h.repos.accounts.load()).toMatchObject({ password: null, profile: { user: '1001' } });
   });
 
   it('clear removes the account entirely', async () => {
@@ -91,6 +76,6 @@ describe('account store', () => {
     await account.signIn(form);
     await account.clear();
     expect(account.profile).toBeNull();
-    expect(await repos.accounts.load()).toBeNull();
+    expect(await h.repos.accounts.load()).toBeNull();
   });
 });

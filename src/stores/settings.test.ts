@@ -1,23 +1,8 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bindPhone } from './bridges/phone-bridge';
-import { provideRepositories } from './persistence';
-import { usePhoneStore } from './phone';
+import { describe, expect, it } from 'vitest';
 import { useSettingsStore } from './settings';
-import { createFakePhone, type FakePhone } from './testing/fake-phone';
-import { createMemoryRepositories } from './testing/memory-repositories';
+import { useStoreHarness } from './testing/store-harness';
 
-let phone: FakePhone;
-let repos: ReturnType<typeof createMemoryRepositories>;
-
-beforeEach(() => {
-  setActivePinia(createPinia());
-  repos = createMemoryRepositories();
-  provideRepositories(repos);
-  phone = createFakePhone();
-  bindPhone(phone, { phone: usePhoneStore() });
-});
-afterEach(() => provideRepositories(null));
+const h = useStoreHarness();
 
 describe('settings store', () => {
   it('defaults to call waiting on, RFC 4733, browser locale', async () => {
@@ -29,9 +14,9 @@ describe('settings store', () => {
   });
 
   it('loads persisted values and ignores invalid ones', async () => {
-    repos.values.set('callWaiting', false);
-    repos.values.set('dtmfTransport', 'info');
-    repos.values.set('locale', 'de');
+    h.repos.values.set('callWaiting', false);
+    h.repos.values.set('dtmfTransport', 'info');
+    h.repos.values.set('locale', 'de');
     const settings = useSettingsStore();
     await settings.load();
     expect(settings.callWaiting).toBe(false);
@@ -44,9 +29,9 @@ describe('settings store', () => {
     await settings.setCallWaiting(false);
     await settings.setDtmfTransport('info');
     await settings.setLocale('fr');
-    expect(phone.setCallWaiting).toHaveBeenCalledWith(false);
-    expect(phone.setDtmfTransport).toHaveBeenCalledWith('info');
-    expect(Object.fromEntries(repos.values)).toEqual({
+    expect(h.phone.setCallWaiting).toHaveBeenCalledWith(false);
+    expect(h.phone.setDtmfTransport).toHaveBeenCalledWith('info');
+    expect(Object.fromEntries(h.repos.values)).toEqual({
       callWaiting: false,
       dtmfTransport: 'info',
       locale: 'fr',
