@@ -488,6 +488,77 @@ await check('CANCEL of a ringing call -> 487', async () => {
   ua1.ackNon2xx(tx2, fin);
 });
 
+// Sends an INVITE from ua and answers the 407 once; returns the authenticated transaction (no final yet).
+async function invitePending(ua, uri) {
+  const tx = ua.send({
+    method: 'INVITE',
+    uri,
+    to: `<${uri}>`,
+    body: sdp(ua.host),
+    contentType: 'application/sdp',
+  });
+  const first = await ua.waitFinal(tx);
+  expect(first.status === 407, `expected 407, got ${first.status}`);
+  ua.ackNon2xx(tx, first);
+  const auth = digest(first.get('proxy-authenticate'), {
+    user: ua.user,
+    password: ua.password,
+    method: 'INVITE',
+    uri,
+  });
+  return ua.send({
+    method: 'INVITE',
+    uri,
+    to: tx.to,
+    callId: tx.callId,
+    fromTag: tx.fromTag,
+    body: tx.body,
+    contentType: 'application/sdp',
+    headers: [`Proxy-Authorization: ${auth}`],
+  });
+}
+
+await check(
+  'pickup code *81002 while 1001 -> 1002 rings: INVITE to 1001 with Replaces;early-only; then 480',
+  async () => {
+    const call = await invitePending(ua1, `sip:1002@${DOMAIN}`);
+    const inv = await ua2.waitRequest('INVITE');
+    ua2.reply(inv, 180, 'Ringing', { toTag: 'pk1', recordRoute: true, contact: true });
+    await ua1.waitFor((m) => m.status === 180 && m.branch === call.branch, '180');
+    const pick = await invitePending(ua3, `sip:*81002@${DOMAIN}`);
+    const replacing = await ua1.waitRequest('INVITE', (m) => m.callId === pick.callId);
+    const replaces = replacing.get('replaces');
+    const want = `${call.callId};to-tag=${call.fromTag};from-tag=pk1;early-only`;
+    expect(replaces === want, `Replaces: ${replaces}, want ${want}`);
+    ua1.reply(replacing, 486, 'Busy Here', { toTag: 'pk2' });
+    const busy = await ua3.waitFinal(pick);
+    expect(busy.status === 486, `pickup INVITE got ${busy.status}`);
+    ua3.ackNon2xx(pick, busy);
+    ua1.send({
+      method: 'CANCEL',
+      uri: call.uri,
+      branch: call.branch,
+      callId: call.callId,
+      fromTag: call.fromTag,
+      to: call.to,
+      cseq: call.cseq,
+    });
+    const cancel = await ua2.waitRequest('CANCEL');
+    ua2.reply(cancel, 200, 'OK');
+    ua2.reply(inv, 487, 'Request Terminated', { toTag: 'pk1' });
+    const fin = await ua1.waitFinal(call);
+    ua1.ackNon2xx(call, fin);
+    const { res } = await ua3.request({
+      method: 'INVITE',
+      uri: `sip:*81002@${DOMAIN}`,
+      to: `<sip:*81002@${DOMAIN}>`,
+      body: sdp(ua3.host),
+      contentType: 'application/sdp',
+    });
+    expect(res.status === 480, `nothing ringing: got ${res.status}`);
+  },
+);
+
 await check('INVITE to unknown 1009 and to not registered 1006 -> 404', async () => {
   for (const ext of ['1009', '1006']) {
     const { res } = await ua1.request({

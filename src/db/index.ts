@@ -7,6 +7,14 @@ import { createSettingsRepository, type SettingsRepository } from './settings-re
 export type { AccountProfile, AccountRepository, SavedAccount } from './account-repository';
 export type { SettingsRepository } from './settings-repository';
 export { SoftphoneDatabase } from './database';
+export {
+  createBlfRepository,
+  sanitizeBlfList,
+  type BlfColleague,
+  type BlfList,
+  type BlfRepository,
+  type BlfSpeedDial,
+} from './blf-repository';
 
 export interface Repositories {
   accounts: AccountRepository;

@@ -1,11 +1,15 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DtmfTransport } from '@/phone';
+import type { DtmfTransport, PickupMethod } from '@/phone';
 import { isLocale, type Locale } from '@/i18n/locale';
 import { useRepositories } from './persistence';
 import { usePhoneStore } from './phone';
 
 const isDtmfTransport = (v: unknown): v is DtmfTransport => v === 'rfc4733' || v === 'info';
+const isPickupMethod = (v: unknown): v is PickupMethod => v === 'replaces' || v === 'code';
+/** feature code the PBX maps to "pick up the call ringing at <ext>" */
+export const DEFAULT_PICKUP_CODE = '*8';
+const PICKUP_CODE = /^[0-9*#]{1,8}$/;
 
 /** User preferences, persisted in the `settings` table and pushed to the engine when changed. */
 export const useSettingsStore = defineStore('settings', () => {
@@ -13,6 +17,9 @@ export const useSettingsStore = defineStore('settings', () => {
   const dtmfTransport = ref<DtmfTransport>('rfc4733');
   /** null: follow the browser language */
   const locale = ref<Locale | null>(null);
+  /** BLF pickup: RFC 3891 Replaces to the caller, or the PBX's pickup code + extension */
+  const pickupMethod = ref<PickupMethod>('replaces');
+  const pickupCode = ref(DEFAULT_PICKUP_CODE);
 
   async function persist(key: string, value: unknown): Promise<void> {
     try {
@@ -32,6 +39,16 @@ export const useSettingsStore = defineStore('settings', () => {
     if (typeof cw === 'boolean') callWaiting.value = cw;
     if (isDtmfTransport(dtmf)) dtmfTransport.value = dtmf;
     if (isLocale(loc)) locale.value = loc;
+    const [method, code] = await Promise.all([settings.get('pickupMethod'), settings.get('pickupCode')]);
+    if (isPickupMethod(method)) pickupMethod.value = method;
+    if (typeof code === 'string' && PICKUP_CODE.test(code)) pickupCode.value = code;
+  }
+
+  async function setPickup(method: PickupMethod, code: string): Promise<void> {
+    pickupMethod.value = method;
+    if (PICKUP_CODE.test(code.trim())) pickupCode.value = code.trim();
+    await persist('pickupMethod', pickupMethod.value);
+    await persist('pickupCode', pickupCode.value);
   }
 
   async function setCallWaiting(enabled: boolean): Promise<void> {
@@ -51,5 +68,16 @@ export const useSettingsStore = defineStore('settings', () => {
     await persist('locale', value);
   }
 
-  return { callWaiting, dtmfTransport, locale, load, setCallWaiting, setDtmfTransport, setLocale };
+  return {
+    callWaiting,
+    dtmfTransport,
+    locale,
+    pickupMethod,
+    pickupCode,
+    load,
+    setCallWaiting,
+    setDtmfTransport,
+    setLocale,
+    setPickup,
+  };
 });

@@ -1,0 +1,204 @@
+/**
+ * Pieces for driving the REAL JsSIP 3.13.8 in unit tests: a scripted in-memory socket playing the
+ * PBX, a stand-in RTCPeerConnection and SIP message builders. (Same approach as real-jssip.test.ts.)
+ */
+import * as JsSIP from 'jssip';
+import type { Socket } from 'jssip/lib/Socket';
+import { vi } from 'vitest';
+import { createPhone } from '../../phone';
+import type { Phone } from '../../phone-api';
+import { FakeMedia } from '../../testing/fake-media';
+import type { UaFactory } from '../ua-factory';
+
+export const SDP =
+  'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 127.0.0.1\r\na=rtpmap:111 opus/48000/2\r\na=sendrecv\r\n';
+
+export function header(msg: string, name: string): string[] {
+  const re = new RegExp(`^${name}:\\s*(.*)$`, 'gim');
+  return [...msg.split('\r\n\r\n')[0]!.matchAll(re)].map((m) => m[1]!);
+}
+export const tagOf = (value: string | undefined): string => /;tag=([^;>\s]+)/.exec(value ?? '')?.[1] ?? '';
+
+export function reply(
+  req: string,
+  code: number,
+  reason: string,
+  extra: string[] = [],
+  body = '',
+  toTag = `pbx${code}`,
+): string {
+  const to = header(req, 'To')[0]!;
+  const lines = [
+    `SIP/2.0 ${code} ${reason}`,
+    ...header(req, 'Via').map((v) => `Via: ${v}`),
+    `From: ${header(req, 'From')[0]}`,
+    `To: ${code > 100 && !/;tag=/.test(to) ? `${to};tag=${toTag}` : to}`,
+    `Call-ID: ${header(req, 'Call-ID')[0]}`,
+    `CSeq: ${header(req, 'CSeq')[0]}`,
+    ...extra,
+    `Content-Length: ${body.length}`,
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+export interface RequestSpec {
+  method: string;
+  callId: string;
+  cseq: number;
+  from: string;
+  to: string;
+  uri?: string;
+  extra?: string[];
+  body?: string;
+}
+
+export function sipRequest(r: RequestSpec): string {
+  const body = r.body ?? '';
+  const lines = [
+    `${r.method} ${r.uri ?? 'sip:1001@pbx.test'} SIP/2.0`,
+    `Via: SIP/2.0/WS pbx.test;branch=z9hG4bK-${r.callId}-${r.cseq}-${r.method}`,
+    'Max-Forwards: 70',
+    `From: ${r.from}`,
+    `To: ${r.to}`,
+    `Call-ID: ${r.callId}`,
+    `CSeq: ${r.cseq} ${r.method}`,
+    'Contact: <sip:pbx@127.0.0.1:5070;transport=ws>',
+    ...(r.extra ?? []),
+    ...(body
+      ? ['Content-Type: ' + (r.method === 'NOTIFY' ? 'application/dialog-info+xml' : 'application/sdp')]
+      : []),
+    `Content-Length: ${body.length}`,
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/** A JsSIP.Socket whose far side is a script: `pbx(msg)` sees every message JsSIP sends. */
+export class LoopSocket {
+  readonly url = 'ws://pbx.test:8088';
+  readonly via_transport = 'WS';
+  readonly sip_uri = 'sip:pbx.test:8088;transport=ws';
+  onconnect: () => void = () => undefined;
+  ondisconnect: (error: boolean) => void = () => undefined;
+  ondata: (data: string) => void = () => undefined;
+  readonly sent: string[] = [];
+  private up = false;
+  constructor(private readonly pbx: (msg: string, socket: LoopSocket) => void) {}
+  connect(): void {
+    queueMicrotask(() => {
+      this.up = true;
+      this.onconnect();
+    });
+  }
+  disconnect(): void {
+    this.up = false;
+  }
+  send(msg: string): boolean {
+    this.sent.push(msg);
+    queueMicrotask(() => this.pbx(msg, this));
+    return true;
+  }
+  isConnected(): boolean {
+    return this.up;
+  }
+  isConnecting(): boolean {
+    return false;
+  }
+  deliver(msg: string): void {
+    this.ondata(msg);
+  }
+  firstLines(): string[] {
+    return this.sent.map((m) => m.split('\r\n')[0]!);
+  }
+  find(start: string): string[] {
+    return this.sent.filter((m) => m.startsWith(start));
+  }
+}
+
+/** Registrar that accepts any REGISTER; other requests go to `rest`. */
+export function registrar(rest: (msg: string, s: LoopSocket) => void = () => undefined) {
+  return (msg: string, s: LoopSocket): void => {
+    if (msg.startsWith('REGISTER'))
+      s.deliver(reply(msg, 200, 'OK', [`Contact: ${header(msg, 'Contact')[0]!}`]));
+    else rest(msg, s);
+  };
+}
+
+/** Just enough RTCPeerConnection for JsSIP: one host candidate, canned SDP. */
+export class StubPeerConnection {
+  iceGatheringState = 'new';
+  signalingState = 'stable';
+  iceConnectionState = 'new';
+  localDescription: { type: string; sdp: string } | null = null;
+  private readonly listeners = new Map<string, ((e: unknown) => void)[]>();
+  addEventListener(t: string, f: (e: unknown) => void): void {
+    this.listeners.set(t, [...(this.listeners.get(t) ?? []), f]);
+  }
+  removeEventListener(t: string, f: (e: unknown) => void): void {
+    this.listeners.set(
+      t,
+      (this.listeners.get(t) ?? []).filter((x) => x !== f),
+    );
+  }
+  addTrack(): void {}
+  getSenders(): unknown[] {
+    return [];
+  }
+  getReceivers(): unknown[] {
+    return [];
+  }
+  createOffer(): Promise<{ type: string; sdp: string }> {
+    return Promise.resolve({ type: 'offer', sdp: SDP });
+  }
+  createAnswer(): Promise<{ type: string; sdp: string }> {
+    return Promise.resolve({ type: 'answer', sdp: SDP });
+  }
+  setLocalDescription(d: { type: string; sdp: string }): Promise<void> {
+    this.localDescription = d;
+    this.iceGatheringState = 'gathering';
+    setTimeout(() => {
+      const candidate = { type: 'host', candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host' };
+      (this.listeners.get('icecandidate') ?? []).forEach((f) => f({ candidate }));
+    }, 5);
+    return Promise.resolve();
+  }
+  setRemoteDescription(): Promise<void> {
+    return Promise.resolve();
+  }
+  getStats(): Promise<Map<string, unknown>> {
+    return Promise.resolve(new Map());
+  }
+  close(): void {}
+}
+
+export function stubWebRtc(): void {
+  vi.stubGlobal('RTCPeerConnection', StubPeerConnection);
+  vi.stubGlobal(
+    'RTCSessionDescription',
+    class {
+      constructor(readonly init: unknown) {}
+    },
+  );
+}
+
+export const settle = (ms = 30): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The engine over real JsSIP and the scripted socket; events as short strings. */
+export function realPhone(pbx: (msg: string, s: LoopSocket) => void): {
+  phone: Phone;
+  socket: LoopSocket;
+  events: string[];
+} {
+  const socket = new LoopSocket(pbx);
+  const factory: UaFactory = ({ configuration }) =>
+    new JsSIP.UA({ ...configuration, sockets: [socket as unknown as Socket] });
+  let n = 0;
+  const phone = createPhone({ sip: factory, media: new FakeMedia(), document: null, newId: () => `c${++n}` });
+  const events: string[] = [];
+  phone.on('callAdded', (c) =>
+    events.push(`added:${c.id}:${c.state}${c.replaces ? `:replaces=${c.replaces}` : ''}`),
+  );
+  phone.on('callUpdated', (c) => events.push(`updated:${c.id}:${c.state}`));
+  phone.on('callEnded', (c) => events.push(`ended:${c.id}:${c.endCause}:${c.endStatus}`));
+  phone.on('presenceChanged', (p) => events.push(`presence:${p.extension}:${p.state}`));
+  return { phone, socket, events };
+}
