@@ -1,0 +1,119 @@
+import {
+  adoptSession,
+  referToWithReplaces,
+  sendRefer,
+  SipCall,
+  watchSetup,
+  type CallEnv,
+  type MediaSetup,
+  type ReferOffer,
+  type ReplacementOffer,
+} from './jssip';
+import { parseTarget } from './target';
+import { isTransferPending } from './transfer-state';
+import { PhoneError, type CallId } from './types';
+
+/** No final NOTIFY this long after the 202: the transfer failed and the call stays ours. */
+export const TRANSFER_OUTCOME_MS = 30_000;
+
+/** What the transfer flows need from the phone; closures over PhoneEngine's private parts. */
+export interface TransferContext {
+  env(): CallEnv;
+  newId(): CallId;
+  /** throws PhoneError('no_such_call') */
+  find(id: CallId): SipCall;
+  add(call: SipCall): void;
+  holdOthers(exceptId: CallId): Promise<void>;
+  mediaFor(call: SipCall): Promise<MediaSetup>;
+  resume(id: CallId): Promise<void>;
+  domain(): string | null;
+  pcConfig(): RTCConfiguration;
+}
+
+/**
+ * Blind and attended transfer in both directions: we transfer (REFER out), we are transferred
+ * (REFER in: call the target, then drop the old call), we are the target (INVITE with Replaces:
+ * the new session takes the old call's place in the same row).
+ */
+export class Transfers {
+  constructor(private readonly ctx: TransferContext) {}
+
+  async blind(id: CallId, target: string): Promise<void> {
+    const call = this.transferable(id);
+    const domain = this.ctx.domain();
+    const dial = domain ? parseTarget(target, domain) : null;
+    if (!dial) throw new PhoneError('invalid_target', target);
+    await call.queue.run(async () => {
+      await call.hold();
+      await sendRefer(call, {
+        kind: 'blind',
+        target: dial.user,
+        referTo: dial.uri,
+        timeoutMs: TRANSFER_OUTCOME_MS,
+      });
+    });
+  }
+
+  async attended(id: CallId, consultId: CallId): Promise<void> {
+    if (id === consultId) throw new PhoneError('illegal_state', 'a call cannot replace itself');
+    const call = this.transferable(id);
+    const consult = this.transferable(consultId);
+    await call.queue.run(async () => {
+      await call.hold();
+      if (!consult.session || !consult.live) throw new PhoneError('no_such_call', consultId);
+      const referTo = referToWithReplaces(consult.session);
+      const request = { kind: 'attended' as const, target: consult.remote.user, referTo, consult };
+      await sendRefer(call, { ...request, timeoutMs: TRANSFER_OUTCOME_MS });
+    });
+  }
+
+  /** Incoming REFER: hold the old call, call the target like any call, drop the old one once up. */
+  onReferred(old: SipCall, offer: ReferOffer): void {
+    const call = new SipCall(this.ctx.env(), this.ctx.newId(), 'outgoing', offer.target);
+    call.transferredFrom = old.id;
+    this.ctx.add(call);
+    this.placeReferred(call, old, offer).catch((error: unknown) => {
+      console.warn('phone: transferred call not placed', error);
+    });
+  }
+
+  /** Incoming INVITE with Replaces for a confirmed call: same row, new far end, answered at once. */
+  onTakeover(call: SipCall, offer: ReplacementOffer): void {
+    if (call.state !== 'answered' && call.state !== 'held') return offer.reject();
+    const fresh = offer.accept();
+    if (!fresh) return;
+    const wasHeld = call.state === 'held';
+    adoptSession(call, fresh, this.ctx.pcConfig());
+    if (!wasHeld) return;
+    // the new leg starts unheld: hold the others, as answering does
+    call.move('answered');
+    void this.ctx.holdOthers(call.id);
+  }
+
+  private async placeReferred(call: SipCall, old: SipCall, offer: ReferOffer): Promise<void> {
+    try {
+      await call.queue.run(async () => {
+        // auto-hold rule (brief §4): the transferring call is held before the new one starts
+        await this.ctx.holdOthers(call.id);
+        call.dial(offer.dialer, offer.uri, await this.ctx.mediaFor(call));
+        watchSetup(call, {
+          confirmed: () => old.endWith('transferred', null),
+          // the target did not answer: give the old call its audio back (the transferor got NOTIFY >= 300)
+          failed: () => {
+            if (old.state === 'held') this.ctx.resume(old.id).catch(() => undefined);
+          },
+        });
+      });
+    } catch (error) {
+      if (call.live && !call.session) call.endWith('failed', null);
+      throw error;
+    }
+  }
+
+  private transferable(id: CallId): SipCall {
+    const call = this.ctx.find(id);
+    if (call.state !== 'answered' && call.state !== 'held') throw new PhoneError('illegal_state');
+    if (isTransferPending(call.transfer)) throw new PhoneError('illegal_state', 'transfer under way');
+    return call;
+  }
+}
