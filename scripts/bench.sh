@@ -11,3 +11,4 @@ export PBX_RUN_DIR="${PBX_RUN_DIR:-$PWD/bench/.pbx-run}"
 bash pbx/start.sh
 trap 'bash pbx/stop.sh' EXIT
 node bench/run.mjs
+node bench/mixer.mjs

@@ -2,7 +2,7 @@ import { createApp, markRaw, watch } from 'vue';
 import { createPinia } from 'pinia';
 import { createAppI18n, detectLocale } from '@/i18n';
 import { createPhone, type Phone } from '@/phone';
-import { bindPhone, useAccountStore, usePhoneStore, useSettingsStore } from '@/stores';
+import { bindPhone, useAccountStore, useBlfStore, usePhoneStore, useSettingsStore } from '@/stores';
 import App from './ui/App.vue';
 import './ui/styles/main.css';
 
@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   }
   if (phone) {
     const engine = phone;
-    bindPhone(engine, { phone: usePhoneStore(pinia) });
+    bindPhone(engine, { phone: usePhoneStore(pinia), blf: useBlfStore(pinia) });
     // unregister when the page goes away (the bridge lives as long as the page)
     window.addEventListener('pagehide', () => void engine.disconnect());
   }
@@ -30,6 +30,9 @@ async function start(): Promise<void> {
 
   const settings = useSettingsStore(pinia);
   await settings.load().catch((error: unknown) => console.warn('settings not loaded', error));
+  await useBlfStore(pinia)
+    .load()
+    .catch((error: unknown) => console.warn('BLF list not loaded', error));
   watch(
     () => settings.locale ?? detectLocale(navigator.languages),
     (locale) => {

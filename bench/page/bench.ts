@@ -8,6 +8,8 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
 import { createPhone } from '@/phone';
 import type { Phone, PhoneConfig } from '@/phone';
+// the conference mixer benchmark (bench/mixer.mjs) shares this page
+import './mixer-bench';
 
 interface Account {
   user: string;

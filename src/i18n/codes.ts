@@ -1,4 +1,11 @@
-import type { CallState, EndCause, PhoneErrorCode, RegistrationCause, RegistrationState } from '@/phone';
+import type {
+  CallState,
+  EndCause,
+  PhoneErrorCode,
+  RegistrationCause,
+  RegistrationState,
+  TransferFailure,
+} from '@/phone';
 
 /**
  * Every code the engine can emit, listed through Record<Code, true> so that adding a code to
@@ -22,6 +29,7 @@ export const END_CAUSES = keysOf<EndCause>({
   call_waiting_off: true,
   answered_elsewhere: true,
   replaced: true,
+  transferred: true,
   failed: true,
 });
 
@@ -51,6 +59,7 @@ export const PHONE_ERROR_CODES = keysOf<PhoneErrorCode>({
   media_denied: true,
   media_missing: true,
   operation_failed: true,
+  conference_full: true,
 });
 
 export const CALL_STATES = keysOf<CallState>({
@@ -58,5 +67,17 @@ export const CALL_STATES = keysOf<CallState>({
   incoming_ringing: true,
   answered: true,
   held: true,
+  conference: true,
   ended: true,
+});
+
+export const TRANSFER_FAILURES = keysOf<TransferFailure>({
+  busy: true,
+  declined: true,
+  no_answer: true,
+  not_found: true,
+  unreachable: true,
+  rejected: true,
+  timeout: true,
+  failed: true,
 });

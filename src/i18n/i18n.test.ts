@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { END_CAUSES, PHONE_ERROR_CODES, REGISTRATION_CAUSES, REGISTRATION_STATES } from './codes';
+import {
+  END_CAUSES,
+  PHONE_ERROR_CODES,
+  REGISTRATION_CAUSES,
+  REGISTRATION_STATES,
+  TRANSFER_FAILURES,
+} from './codes';
 import { createAppI18n, detectLocale, messages, SUPPORTED_LOCALES } from './index';
 
 type Tree = { [key: string]: string | Tree };
@@ -30,6 +36,7 @@ describe('locales', () => {
     ...REGISTRATION_CAUSES.map((c) => `registration.cause.${c}`),
     ...REGISTRATION_STATES.map((s) => `registration.state.${s}`),
     ...PHONE_ERROR_CODES.map((c) => `errors.${c}`),
+    ...TRANSFER_FAILURES.map((c) => `call.transfer.failure.${c}`),
   ];
 
   it.each(SUPPORTED_LOCALES)('%s covers every engine code', (locale) => {

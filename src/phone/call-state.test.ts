@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, canTransition, transition } from './call-state';
 import type { CallState } from './types';
 
-const STATES: CallState[] = ['outgoing_ringing', 'incoming_ringing', 'answered', 'held', 'ended'];
+const STATES: CallState[] = ['outgoing_ringing', 'incoming_ringing', 'answered', 'held', 'conference', 'ended'];
 const LEGAL: [CallState, CallState][] = [
   ['outgoing_ringing', 'answered'],
   ['outgoing_ringing', 'ended'],
@@ -10,8 +10,13 @@ const LEGAL: [CallState, CallState][] = [
   ['incoming_ringing', 'ended'],
   ['answered', 'held'],
   ['answered', 'ended'],
+  ['answered', 'conference'],
   ['held', 'answered'],
   ['held', 'ended'],
+  ['held', 'conference'],
+  ['conference', 'answered'],
+  ['conference', 'held'],
+  ['conference', 'ended'],
 ];
 const isLegal = (from: CallState, to: CallState): boolean => LEGAL.some(([f, t]) => f === from && t === to);
 const ILLEGAL = STATES.flatMap((from) => STATES.map((to): [CallState, CallState] => [from, to])).filter(

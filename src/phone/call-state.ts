@@ -7,8 +7,10 @@ import type { CallState } from './types';
 const LEGAL: Readonly<Record<CallState, readonly CallState[]>> = {
   outgoing_ringing: ['answered', 'ended'],
   incoming_ringing: ['answered', 'ended'],
-  answered: ['held', 'ended'],
-  held: ['answered', 'ended'],
+  answered: ['held', 'conference', 'ended'],
+  held: ['answered', 'conference', 'ended'],
+  // a conference leg goes back to answered when split, to held when the whole conference is held
+  conference: ['answered', 'held', 'ended'],
   ended: [],
 };
 

@@ -1,4 +1,5 @@
-import type { CallId, CallSnapshot, RegistrationSnapshot } from './types';
+import type { PresenceSnapshot } from './blf/types';
+import type { CallId, CallSnapshot, ConferenceSnapshot, RegistrationSnapshot } from './types';
 
 /** Every event the engine emits. Payloads are plain data; names are past-tense facts. */
 export interface PhoneEventMap {
@@ -8,6 +9,10 @@ export interface PhoneEventMap {
   /** the call reached 'ended'; the snapshot carries endCause */
   callEnded: CallSnapshot;
   dtmfReceived: { callId: CallId; tone: string };
+  /** BLF: a watched extension's lamp changed (or it was just added, as 'unknown') */
+  presenceChanged: PresenceSnapshot;
+  /** the conference started, changed its legs or mic mute, or closed (null) */
+  conferenceChanged: ConferenceSnapshot | null;
 }
 
 export type PhoneEventName = keyof PhoneEventMap;

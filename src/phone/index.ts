@@ -2,6 +2,8 @@
 export type { Phone } from './phone-api';
 export type * from './types';
 export type * from './events';
+export type * from './blf/types';
+export type * from './transfer-state';
 export { PhoneError } from './types';
 export { createPhone } from './phone';
 export type { PhoneDeps } from './phone';

@@ -17,6 +17,11 @@ describe('multi-call rules', () => {
     expect(callsToHold(calls, null).map((c) => c.id)).toEqual(['a', 'c']);
   });
 
+  it('holds every conference leg too (a new call parks the whole conference)', () => {
+    const calls = [call('a', 'conference'), call('b', 'conference'), call('c', 'held')];
+    expect(callsToHold(calls, 'n').map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
   it.each<[boolean, CallState[], boolean]>([
     [false, [], false],
     [false, ['incoming_ringing'], true],

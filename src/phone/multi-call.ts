@@ -6,11 +6,12 @@ interface CallLike {
 }
 
 /**
- * Calls that must go on hold before `exceptId` may send audio: every other answered call.
+ * Calls that must go on hold before `exceptId` may send audio: every other answered call, and
+ * every conference leg (so a new call holds the whole conference).
  * Only one call talks at a time; starting, answering or resuming one parks the rest.
  */
 export function callsToHold<C extends CallLike>(calls: Iterable<C>, exceptId: CallId | null): C[] {
-  return [...calls].filter((c) => c.id !== exceptId && c.state === 'answered');
+  return [...calls].filter((c) => c.id !== exceptId && (c.state === 'answered' || c.state === 'conference'));
 }
 
 /** With call waiting off, a new incoming call is refused while any other call is live. */

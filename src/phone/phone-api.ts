@@ -1,4 +1,5 @@
 import type { PhoneEventMap, PhoneEventName } from './events';
+import type { PickupOptions } from './blf/types';
 import type { CallId, PhoneConfig, PhoneSnapshot } from './types';
 
 /**
@@ -27,8 +28,45 @@ export interface Phone {
   setDtmfTransport(transport: PhoneConfig['dtmfTransport']): void;
   snapshot(): PhoneSnapshot;
   on<K extends PhoneEventName>(event: K, listener: (payload: PhoneEventMap[K]) => void): () => void;
+  /**
+   * Blind transfer: hold the call, REFER it to `target` (number or SIP URI). Resolves when the
+   * outcome is known; progress and failure arrive as `transfer` on callUpdated snapshots, success
+   * ends the call with 'transferred', failure leaves it held.
+   */
+  transfer(id: CallId, target: string): Promise<void>;
+  /** Attended transfer: connect the far end of `id` with the far end of `consultId` (REFER with Replaces). */
+  attendedTransfer(id: CallId, consultId: CallId): Promise<void>;
   /** remote audio of a call, for level meters; never put it in reactive state */
   remoteStream(id: CallId): MediaStream | null;
   /** peer connection stats of a call (for quality display and tests) */
   stats(id: CallId): Promise<RTCStatsReport | null>;
+  /**
+   * BLF: watch exactly these extensions (Event: dialog subscriptions while registered); the list
+   * survives reconnects and connect(); each change arrives as `presenceChanged`.
+   */
+  setWatched(extensions: string[]): void;
+  /**
+   * Take the call ringing at a watched extension: INVITE with Replaces to the caller (default), or
+   * dial the PBX pickup code. Rejects with 'illegal_state' when nothing is known to ring there.
+   */
+  pickup(extension: string, options?: PickupOptions): Promise<CallId>;
+  /**
+   * Conference (N-1 mix in the browser, no SIP renegotiation): merge two or more answered/held
+   * calls; held ones are resumed. Rejects with 'conference_full' beyond the maximum (default 8).
+   * While it runs, hold()/resume() of any leg holds/resumes every leg, and a new call (dial,
+   * answer, resume of another call) holds every leg.
+   */
+  startConference(ids: CallId[]): Promise<void>;
+  /** one more answered/held call into the running conference */
+  addToConference(id: CallId): Promise<void>;
+  /** split one leg out: it gets its own microphone back and goes on hold */
+  removeFromConference(id: CallId): Promise<void>;
+  /** the participant's voice stops (or starts again) reaching the others */
+  setParticipantMuted(id: CallId, muted: boolean): void;
+  /** "mute me" for the whole conference */
+  setConferenceMicMuted(muted: boolean): void;
+  /** back to separate calls: the first leg stays active, the others are held */
+  splitConference(): Promise<void>;
+  /** hang up every leg */
+  endConference(): void;
 }

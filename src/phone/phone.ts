@@ -1,13 +1,29 @@
+import { pickupDial } from './blf/pickup';
+import { PresenceService } from './blf/presence-service';
+import type { PickupOptions } from './blf/types';
 import { systemClock, type Clock } from './clock';
 import { PhoneEmitter } from './emitter';
 import type { PhoneEventMap, PhoneEventName } from './events';
-import { createJssipUa, SipCall, SipStack, type CallEnv, type MediaSetup, type UaFactory } from './jssip';
+import {
+  createJssipUa,
+  isClaimedReplacement,
+  replacingCall,
+  SipCall,
+  SipStack,
+  type CallEnv,
+  type MediaSetup,
+  type SipSession,
+  type UaFactory,
+} from './jssip';
 import { idleRegistration, sameRegistration } from './registration-state';
 import { browserMedia, Microphone, type MediaDeps } from './media/microphone';
+import { Conference } from './conference';
+import { browserAudioContext, DEFAULT_CONFERENCE_MAX, type MixContext } from './media/conference-mixer';
 import { RemoteAudio } from './media/remote-audio';
 import { callsToHold, refusesIncoming } from './multi-call';
 import type { Phone } from './phone-api';
 import { identityOfTarget, parseTarget } from './target';
+import { Transfers, type TransferContext } from './transfers';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
 import {
   PhoneError,
@@ -28,6 +44,8 @@ export interface PhoneDeps {
   document?: Document | null;
   newId?: () => CallId;
   timeouts?: Partial<Timeouts>;
+  /** the conference mixer's AudioContext (default: the browser's); max participants (default 8) */
+  conference?: { createContext?: () => MixContext; max?: number };
 }
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
@@ -49,6 +67,9 @@ class PhoneEngine implements Phone {
   private registration: RegistrationSnapshot = idleRegistration();
   private callWaiting = true;
   private dtmfTransport: DtmfTransport = 'rfc4733';
+  private readonly transfers = new Transfers(this.transferContext());
+  private readonly presence = new PresenceService((p) => this.emitter.emit('presenceChanged', p));
+  private readonly conference: Conference;
 
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
@@ -64,11 +85,23 @@ class PhoneEngine implements Phone {
         updated: (call) => this.emitter.emit('callUpdated', call.snapshot()),
         ended: (call) => {
           this.calls.delete(call.id);
+          this.conference.onEnded(call);
           this.emitter.emit('callEnded', call.snapshot());
         },
         dtmf: (call, tone) => this.emitter.emit('dtmfReceived', { callId: call.id, tone }),
+        referred: (call, offer) => this.transfers.onReferred(call, offer),
+        takeover: (call, offer) => this.transfers.onTakeover(call, offer),
       },
     };
+    this.conference = new Conference({
+      microphone: this.env.microphone,
+      remoteStream: (id) => this.env.remoteAudio.stream(id),
+      createContext: deps.conference?.createContext ?? browserAudioContext,
+      max: deps.conference?.max ?? DEFAULT_CONFERENCE_MAX,
+      calls: () => this.calls.values(),
+      updated: (call) => this.env.events.updated(call),
+      changed: (conference) => this.emitter.emit('conferenceChanged', conference),
+    });
   }
 
   connect(config: PhoneConfig): void {
@@ -80,7 +113,12 @@ class PhoneEngine implements Phone {
     try {
       this.stack = SipStack.create(this.sip, config, this.env.clock, {
         registration: (s) => this.setRegistration(s),
-        incoming: (session) => this.onIncoming(SipCall.incoming(this.env, this.newId(), session)),
+        incoming: (session) => {
+          // a session that takes over one of our calls (transfers.ts) is not a new call
+          if (!isClaimedReplacement(session))
+            this.onIncoming(SipCall.incoming(this.env, this.newId(), session));
+        },
+        replacing: (session, replaced) => this.onReplacing(session, replaced),
         // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
         authFailed: () => {
           if (this.calls.size === 0) this.stack?.halt();
@@ -93,6 +131,8 @@ class PhoneEngine implements Phone {
       return;
     }
     this.setRegistration({ state: 'connecting', cause: null, attempts: 0, nextRetryAt: null });
+    const blf = { domain: config.domain, expires: config.blfExpires ?? 600, clock: this.env.clock };
+    this.presence.attach(this.stack.watchPresence(blf, this.presence.feed));
     this.stack.start();
   }
 
@@ -102,7 +142,8 @@ class PhoneEngine implements Phone {
     return stopped;
   }
 
-  async call(target: string): Promise<CallId> {
+  /** `extraHeaders` only for pickup(): the Phone interface has call(target) alone */
+  async call(target: string, extraHeaders: readonly string[] = []): Promise<CallId> {
     const config = this.config;
     if (!config || !this.stack?.isRegistered()) throw new PhoneError('not_registered');
     const dial = parseTarget(target, config.domain);
@@ -118,7 +159,7 @@ class PhoneEngine implements Phone {
           this.env.microphone.release(media.stream);
           throw new PhoneError('not_registered');
         }
-        call.dial(stack.call, dial.uri, media);
+        call.dial(stack.callWith(extraHeaders), dial.uri, media);
       });
     } catch (error) {
       // never leave a call behind that will not dial
@@ -149,11 +190,13 @@ class PhoneEngine implements Phone {
 
   async hold(id: CallId): Promise<void> {
     const call = this.get(id);
+    if (this.conference.has(id)) return this.conference.hold();
     await call.queue.run(() => call.hold());
   }
 
   async resume(id: CallId): Promise<void> {
     const call = this.get(id);
+    if (this.conference.has(id)) return this.conference.resume();
     if (call.state !== 'held' && call.state !== 'answered') throw new PhoneError('illegal_state');
     // hold the others first, then unhold (JsSIP issue #806: never two calls unheld at once)
     await this.holdOthers(id);
@@ -176,11 +219,31 @@ class PhoneEngine implements Phone {
     this.dtmfTransport = transport;
   }
 
+  setWatched(extensions: string[]): void {
+    this.presence.setWatched(extensions);
+  }
+
+  pickup(extension: string, options: PickupOptions = { method: 'replaces' }): Promise<CallId> {
+    const plan = pickupDial(extension.trim(), this.presence.ringing(extension.trim()), options);
+    if (!plan) return Promise.reject(new PhoneError('illegal_state', `nothing ringing at ${extension}`));
+    return this.call(plan.target, plan.extraHeaders);
+  }
+
+  transfer(id: CallId, target: string): Promise<void> {
+    return this.transfers.blind(id, target);
+  }
+
+  attendedTransfer(id: CallId, consultId: CallId): Promise<void> {
+    return this.transfers.attended(id, consultId);
+  }
+
   snapshot(): PhoneSnapshot {
     return {
       registration: { ...this.registration },
       calls: [...this.calls.values()].map((c) => c.snapshot()),
       callWaiting: this.callWaiting,
+      presence: this.presence.snapshot(),
+      conference: this.conference.snapshot(),
     };
   }
 
@@ -192,6 +255,16 @@ class PhoneEngine implements Phone {
     return this.calls.has(id) ? this.env.remoteAudio.stream(id) : null;
   }
 
+  // conference commands (conference.ts); a leg's hold/resume above acts on the whole conference
+  readonly startConference = (ids: CallId[]) => this.conference.start(ids.map((id) => this.get(id)));
+  readonly addToConference = (id: CallId) => this.conference.add(this.get(id));
+  readonly removeFromConference = (id: CallId) => this.conference.remove(this.get(id));
+  readonly setParticipantMuted = (id: CallId, muted: boolean) =>
+    this.conference.setParticipantMuted(this.get(id), muted);
+  readonly setConferenceMicMuted = (muted: boolean) => this.conference.setMicMuted(muted);
+  readonly splitConference = () => this.conference.split();
+  readonly endConference = () => this.conference.end();
+
   stats(id: CallId): Promise<RTCStatsReport | null> {
     return this.calls.get(id)?.stats() ?? Promise.resolve(null);
   }
@@ -201,6 +274,34 @@ class PhoneEngine implements Phone {
     this.add(call);
     // still inside JsSIP's newRTCSession: the 486 leaves before any 180 Ringing
     if (refuse) call.reject(486, 'call_waiting_off');
+  }
+
+  /** A colleague picked up the call we are making: answer the new leg at once (replace-call.ts). */
+  private onReplacing(session: SipSession, replaced: SipSession): void {
+    const old = [...this.calls.values()].find((c) => c.session === replaced);
+    if (!old) return SipCall.incoming(this.env, this.newId(), session).reject(481, 'failed');
+    const call = replacingCall(this.env, this.newId(), session, old);
+    this.add(call);
+    this.answer(call.id).catch((error: unknown) => console.warn('phone: pickup answer failed', error));
+  }
+
+  /** closures over our private parts; `env` is read late because it is built in the constructor */
+  private transferContext(): TransferContext {
+    return {
+      env: () => this.env,
+      newId: () => this.newId(),
+      find: (id) => this.get(id),
+      add: (call) => this.add(call),
+      holdOthers: (id) => this.holdOthers(id),
+      mediaFor: (call) => this.mediaFor(call),
+      resume: (id) => this.resume(id),
+      domain: () => this.config?.domain ?? null,
+      pcConfig: () => ({
+        iceServers: this.config?.iceServers ?? [],
+        bundlePolicy: 'max-bundle',
+        rtcpMuxPolicy: 'require',
+      }),
+    };
   }
 
   private add(call: SipCall): void {
@@ -241,6 +342,8 @@ class PhoneEngine implements Phone {
 
   /** End calls and stop the current UA; idempotent and synchronous up to the first await. */
   private teardown(): Promise<void> {
+    // un-SUBSCRIBE before the UA stops; the lamps go grey
+    this.presence.detach();
     const stack = this.stack;
     this.stack = null;
     const stopped = stack

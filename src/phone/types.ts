@@ -2,6 +2,8 @@
  * Plain data the engine hands out. Nothing here holds a JsSIP object, a peer connection or a
  * MediaStream, so every value can go straight into reactive state or IndexedDB.
  */
+import type { PresenceSnapshot } from './blf/types';
+import type { TransferSnapshot } from './transfer-state';
 
 export type CallId = string;
 
@@ -13,6 +15,7 @@ export type CallState =
   | 'incoming_ringing' // INVITE received, not answered yet
   | 'answered' // media flowing both ways
   | 'held' // we put the call on hold (re-INVITE)
+  | 'conference' // unheld and mixed with the other legs of our in-app conference
   | 'ended'; // terminal
 
 /** Why a call ended. The UI turns each code into words; the engine never does. */
@@ -32,6 +35,7 @@ export type EndCause =
   | 'call_waiting_off' // a second incoming call rejected because call waiting is off
   | 'answered_elsewhere' // another device of ours answered (CANCEL with reason)
   | 'replaced' // replaced by a transfer or pickup
+  | 'transferred' // we transferred it (REFER succeeded) or were transferred away from it
   | 'failed'; // anything else
 
 export interface RemoteIdentity {
@@ -66,6 +70,26 @@ export interface CallSnapshot {
   endCause: EndCause | null;
   /** SIP status code that ended it, when there was one */
   endStatus: number | null;
+  /** this call took over (RFC 3891 Replaces, e.g. a colleague picked up our ringing call) that one */
+  replaces?: CallId;
+  /** a transfer we asked for on this call (see transfer-state.ts); absent when none */
+  transfer?: TransferSnapshot | null;
+  /** we placed this call because the far side of that call transferred us (incoming REFER) */
+  transferredFrom?: CallId;
+  /** a leg of our conference (state 'conference', or 'held' while the whole conference is held) */
+  inConference?: boolean;
+  /** conference leg whose voice no longer reaches the other participants */
+  conferenceMuted?: boolean;
+}
+
+/** The in-app conference (N-1 mix in the browser); null in PhoneSnapshot when none runs. */
+export interface ConferenceSnapshot {
+  /** the legs, in joining order */
+  callIds: CallId[];
+  /** how many participants it may have */
+  max: number;
+  /** our microphone is muted for every participant (the mixer's mic gain) */
+  micMuted: boolean;
 }
 
 export type RegistrationState =
@@ -112,12 +136,18 @@ export interface PhoneConfig {
   dtmfTransport: DtmfTransport;
   callWaiting: boolean;
   registerExpires?: number;
+  /** BLF SUBSCRIBE Expires in seconds (default 600) */
+  blfExpires?: number;
 }
 
 export interface PhoneSnapshot {
   registration: RegistrationSnapshot;
   calls: CallSnapshot[];
   callWaiting: boolean;
+  /** BLF: one entry per watched extension (optional so older fixtures stay valid) */
+  presence?: PresenceSnapshot[];
+  /** the running conference (optional so older fixtures stay valid) */
+  conference?: ConferenceSnapshot | null;
 }
 
 /** Error codes for commands that could not run; the UI maps them to messages. */
@@ -128,7 +158,8 @@ export type PhoneErrorCode =
   | 'illegal_state'
   | 'media_denied'
   | 'media_missing'
-  | 'operation_failed';
+  | 'operation_failed'
+  | 'conference_full'; // a new participant would exceed the conference maximum
 
 export class PhoneError extends Error {
   constructor(

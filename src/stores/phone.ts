@@ -12,6 +12,7 @@ import {
   type RegistrationSnapshot,
 } from '@/phone';
 import { normalizeDialTarget } from './dial-target';
+import { conferenceSlice } from './phone-conference';
 
 /** How long an ended call stays in the list, showing its end cause. */
 export const ENDED_CALL_LINGER_MS = 4000;
@@ -42,7 +43,8 @@ export const usePhoneStore = defineStore('phone', () => {
   const isRegistered = computed(() => registration.value.state === 'registered');
   /** the answered call that is not on hold: keypad digits go to it as DTMF */
   const activeCall = computed(() => calls.value.find((c) => c.state === 'answered' && !c.held) ?? null);
-  const isRinging = computed(() => calls.value.some((c) => c.state === 'incoming_ringing'));
+  /** a call replacing ours (pickup) is answered by the engine at once: no ringtone for it */
+  const isRinging = computed(() => calls.value.some((c) => c.state === 'incoming_ringing' && !c.replaces));
 
   // ---- engine → state (phone bridge only) ----
   function attach(phone: Phone): void {
@@ -60,7 +62,7 @@ export const usePhoneStore = defineStore('phone', () => {
   }
   function applyCall(call: CallSnapshot): void {
     const index = calls.value.findIndex((c) => c.id === call.id);
-    if (index === -1) calls.value.push(copyCall(call));
+    if (index === -1) addCall(call);
     else calls.value.splice(index, 1, copyCall(call));
     if (call.state === 'ended' && !lingerTimers.has(call.id)) {
       lingerTimers.set(
@@ -69,12 +71,19 @@ export const usePhoneStore = defineStore('phone', () => {
       );
     }
   }
+  /** a call that replaces another (pickup) takes that call's place in the list */
+  function addCall(call: CallSnapshot): void {
+    const at = call.replaces ? calls.value.findIndex((c) => c.id === call.replaces) : -1;
+    if (at === -1) calls.value.push(copyCall(call));
+    else calls.value.splice(at, 0, copyCall(call));
+  }
   function applySnapshot(snapshot: PhoneSnapshot): void {
     registration.value = { ...snapshot.registration };
     for (const id of [...lingerTimers.keys()]) forget(id);
     calls.value = [];
     receivedTones.value = {};
     snapshot.calls.forEach(applyCall);
+    conference.applyConference(snapshot.conference ?? null);
   }
   function applyRegistration(snapshot: RegistrationSnapshot): void {
     registration.value = { ...snapshot };
@@ -106,6 +115,7 @@ export const usePhoneStore = defineStore('phone', () => {
       inFlight.delete(key);
     }
   }
+  const conference = conferenceSlice({ calls, command, once });
 
   return {
     registration,
@@ -138,8 +148,13 @@ export const usePhoneStore = defineStore('phone', () => {
     resume: (id: CallId) => once(`resume:${id}`, (p) => p.resume(id)),
     toggleMute: (id: CallId) => command((p) => p.setMuted(id, !(findCall(id)?.muted ?? false))),
     sendDtmf: (id: CallId, tones: string) => command((p) => p.sendDtmf(id, tones)),
+    /** blind transfer; the outcome arrives as `transfer` on the call snapshot (see stores/transfer.ts) */
+    transfer: (id: CallId, target: string) => once(`transfer:${id}`, (p) => p.transfer(id, target)),
+    attendedTransfer: (id: CallId, consultId: CallId) =>
+      once(`transfer:${id}`, (p) => p.attendedTransfer(id, consultId)),
     setCallWaiting: (enabled: boolean) => command((p) => p.setCallWaiting(enabled)),
     setDtmfTransport: (transport: DtmfTransport) => command((p) => p.setDtmfTransport(transport)),
+    ...conference,
     dismissError(): void {
       lastError.value = null;
     },

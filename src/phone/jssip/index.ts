@@ -5,3 +5,10 @@
 export { SipCall, type CallEnv, type MediaSetup } from './sip-call';
 export { SipStack } from './sip-stack';
 export { createJssipUa, type UaFactory, type UaOptions } from './ua-factory';
+export { replacingCall } from './replace-call';
+export { referToWithReplaces, sendRefer } from './transfer-out';
+export { adoptSession, watchSetup } from './adopt-session';
+export { isClaimedReplacement, type ReferOffer, type ReplacementOffer } from './transfer-in';
+export { sendTrack } from './conference-leg';
+/** opaque to phone.ts: only handed back to this folder */
+export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';

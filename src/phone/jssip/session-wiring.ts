@@ -5,12 +5,14 @@ import type {
   IncomingDTMFEvent,
   OutgoingDTMFEvent,
   PeerConnectionEvent,
+  ReferEvent,
   RTCSession,
   RTCSessionEventMap,
 } from 'jssip/lib/RTCSession';
 import { endInfoOf } from './end-cause';
 import { awaitingFirstResponse } from './session-ops';
 import type { SipCall } from './sip-call';
+import { onRefer, onReplaces } from './transfer-in';
 
 type Handlers = Partial<RTCSessionEventMap>;
 
@@ -31,6 +33,9 @@ export function sessionHandlers(call: SipCall): Handlers {
     failed: (e: EndEvent) => call.onSessionEnd(endInfoOf(e)),
     hold: (e: HoldEvent) => onRemoteHold(call, e),
     unhold: (e: HoldEvent) => onRemoteHold(call, e),
+    // transfers between our own phones (transfer-in.ts): REFER to us, INVITE with Replaces for us
+    refer: (e: ReferEvent) => onRefer(call, e),
+    replaces: (e: ReferEvent) => onReplaces(call, e),
     newDTMF: (e: IncomingDTMFEvent | OutgoingDTMFEvent) => {
       if (String(e.originator) === 'remote') call.env.events.dtmf(call, String(e.dtmf.tone));
     },

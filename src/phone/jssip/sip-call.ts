@@ -7,6 +7,7 @@ import { IceReadyPolicy } from '../ice-ready';
 import type { Microphone } from '../media/microphone';
 import type { RemoteAudio } from '../media/remote-audio';
 import type { Timeouts } from '../timeouts';
+import type { TransferSnapshot } from '../transfer-state';
 import {
   PhoneError,
   type CallDirection,
@@ -20,11 +21,17 @@ import {
 import { mapEndCause, type EndInfo } from './end-cause';
 import { cleanTones, dtmfOptions, peerOf, reInvite, remoteIdentityOf, safeTerminate } from './session-ops';
 import { attachHandlers, sessionHandlers } from './session-wiring';
+import type { ReferOffer, ReplacementOffer } from './transfer-in';
+import { transferEndCause } from './transfer-out';
 
 export interface CallEvents {
   updated(call: SipCall): void;
   ended(call: SipCall): void;
   dtmf(call: SipCall, tone: string): void;
+  /** the far side asks us to call someone else (incoming REFER, transfer-in.ts) */
+  referred?(call: SipCall, offer: ReferOffer): void;
+  /** an INVITE with Replaces wants to take this confirmed call over (transfer-in.ts) */
+  takeover?(call: SipCall, offer: ReplacementOffer): void;
 }
 
 /** What every call shares: injected once by the phone. */
@@ -58,9 +65,17 @@ export class SipCall {
   endStatus: number | null = null;
   readonly queue = new OpQueue();
   session: RTCSession | null = null;
+  /** the call this one took over (RFC 3891 Replaces, see replace-call.ts) */
+  replaces: CallId | null = null;
+  /** our transfer of this call (transfer-out.ts) and the call whose REFER made us place this one */
+  transfer: TransferSnapshot | null = null;
+  transferredFrom: CallId | null = null;
+  /** set by conference.ts while this call is a conference leg */
+  conference: { muted: boolean } | null = null;
   /** set before we end a call for our own reason, so the JsSIP cause does not override it */
   private forced: { cause: EndCause; status: number | null } | null = null;
-  private stream: MediaStream | null = null;
+  /** our microphone clone; a session that takes this call over reuses it (adopt-session.ts) */
+  stream: MediaStream | null = null;
   private ice: IceReadyPolicy | null = null;
   /** "INVITE never left / no response" (outgoing) or "our 200 OK not ACKed" (incoming) */
   readonly setupTimer: OneShotTimer;
@@ -107,6 +122,10 @@ export class SipCall {
       endCause: this.endCause,
       endStatus: this.endStatus,
       remoteRinging: this.remoteRinging,
+      ...(this.replaces ? { replaces: this.replaces } : {}),
+      ...(this.transfer ? { transfer: { ...this.transfer } } : {}),
+      ...(this.transferredFrom ? { transferredFrom: this.transferredFrom } : {}),
+      ...(this.conference ? { inConference: true, conferenceMuted: this.conference.muted } : {}),
     };
   }
 
@@ -172,19 +191,42 @@ export class SipCall {
     if (this.live) this.finish(this.forced);
   }
 
-  async hold(): Promise<void> {
-    if (this.state === 'held') return;
-    if (this.state !== 'answered') throw new PhoneError('illegal_state');
-    await reInvite(this.requireSession(), true);
-    // only the completed re-INVITE makes it held (a BYE may have arrived meanwhile)
-    if (this.state === 'answered') this.move('held');
+  /**
+   * Another call took this one over (pickup, transfer): CANCEL (or BYE) with
+   * `Reason: SIP;cause=200`, so the phone we were ringing shows "answered elsewhere", not "missed".
+   */
+  endReplaced(): void {
+    if (!this.live) return;
+    this.forced = { cause: 'replaced', status: null };
+    if (this.session && !this.session.isEnded()) {
+      try {
+        this.session.terminate({ status_code: 200, reason_phrase: 'Call completed elsewhere' });
+      } catch (error) {
+        console.warn('phone: ending the replaced call failed', error);
+      }
+    }
+    if (this.live) this.finish(this.forced);
   }
 
-  async unhold(): Promise<void> {
-    if (this.state === 'answered') return;
+  async hold(): Promise<void> {
+    if (this.state === 'held') return;
+    if (this.state !== 'answered' && this.state !== 'conference') throw new PhoneError('illegal_state');
+    await reInvite(this.requireSession(), true);
+    // only the completed re-INVITE makes it held (a BYE may have arrived meanwhile)
+    if (this.state === 'answered' || this.state === 'conference') this.move('held');
+  }
+
+  /** `to` is 'conference' when a held conference leg resumes straight into the mix */
+  async unhold(to: 'answered' | 'conference' = 'answered'): Promise<void> {
+    if (this.state === to) return;
     if (this.state !== 'held') throw new PhoneError('illegal_state');
     await reInvite(this.requireSession(), false);
-    if (this.state === 'held') this.move('answered');
+    if (this.state === 'held') this.move(to);
+  }
+
+  /** Our own microphone clone's track: what a conference leg sends again once split. */
+  get ownTrack(): MediaStreamTrack | null {
+    return this.stream?.getAudioTracks()[0] ?? null;
   }
 
   setMuted(muted: boolean): void {
@@ -224,7 +266,8 @@ export class SipCall {
 
   /** JsSIP reported 'ended' or 'failed'. */
   onSessionEnd(info: EndInfo): void {
-    this.finish(this.forced ?? { cause: mapEndCause(info, this.answeredAt !== null), status: info.status });
+    const cause = transferEndCause(this) ?? mapEndCause(info, this.answeredAt !== null);
+    this.finish(this.forced ?? { cause, status: info.status });
   }
 
   /** The call is over: release everything, exactly once. */

@@ -2,6 +2,8 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import type { Clock } from '../clock';
 import type { PhoneConfig, RegistrationSnapshot } from '../types';
+import { BlfSubscriptions, type BlfHandlers, type BlfOptions } from './blf-subscriptions';
+import { EarlyReplaces } from './early-replaces';
 import { RegistrationTracker } from './registration';
 import { safeTerminate } from './session-ops';
 import { buildUaOptions, type UaFactory } from './ua-factory';
@@ -12,6 +14,8 @@ export interface StackHandlers {
   incoming: (session: RTCSession) => void;
   /** credentials refused: the stack stopped retrying */
   authFailed: () => void;
+  /** an incoming session that replaces our ringing outgoing `replaced` (pickup, early-replaces.ts) */
+  replacing?: (session: RTCSession, replaced: RTCSession) => void;
 }
 
 /**
@@ -21,6 +25,7 @@ export interface StackHandlers {
 export class SipStack {
   private readonly tracker: RegistrationTracker;
   private stopping: Promise<void> | null = null;
+  private readonly replaces: EarlyReplaces;
 
   /** Throws InvalidConfigError (or JsSIP's ConfigurationError) when the settings are unusable. */
   constructor(
@@ -29,11 +34,14 @@ export class SipStack {
     handlers: StackHandlers,
   ) {
     this.tracker = new RegistrationTracker(ua, clock, handlers.registration, handlers.authFailed);
+    this.replaces = new EarlyReplaces(ua);
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
       // local sessions are the ones we dial ourselves; they are wired through ua.call()
-      if (String(e.originator) !== 'remote') return;
+      if (String(e.originator) !== 'remote') return this.replaces.allow(e.session);
+      const replaced = this.replaces.replacedBy(e.session);
       // between un-REGISTER and stop(): refuse rather than ring unattended for 60 s
       if (this.stopping) safeTerminate(e.session, 480);
+      else if (replaced && handlers.replacing) handlers.replacing(e.session, replaced);
       else handlers.incoming(e.session);
     });
   }
@@ -55,6 +63,18 @@ export class SipStack {
   }
 
   readonly call = (uri: string, options: CallOptions): RTCSession => this.ua.call(uri, options);
+
+  /** call() that adds SIP headers to the INVITE (pickup's Replaces) */
+  callWith(extraHeaders: readonly string[]): (uri: string, options: CallOptions) => RTCSession {
+    if (extraHeaders.length === 0) return this.call;
+    return (uri, options) =>
+      this.ua.call(uri, { ...options, extraHeaders: [...(options.extraHeaders ?? []), ...extraHeaders] });
+  }
+
+  /** BLF subscriptions on this UA; the phone stops them before stop() so the un-SUBSCRIBEs go out. */
+  watchPresence(options: BlfOptions, handlers: BlfHandlers): BlfSubscriptions {
+    return new BlfSubscriptions(this.ua, options, handlers);
+  }
 
   /**
    * Un-REGISTER (waiting at most `waitMs` for the answer) and close the socket. Everything that

@@ -20,6 +20,10 @@ export class FakeStream {
   getAudioTracks(): FakeTrack[] {
     return this.tracks;
   }
+  /** JsSIP's answer() asks for these (RTCSession.js); a microphone stream has none */
+  getVideoTracks(): FakeTrack[] {
+    return [];
+  }
   clone(): FakeStream {
     return new FakeStream(this.tracks.map((t) => t.clone()));
   }

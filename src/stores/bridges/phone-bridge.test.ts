@@ -79,7 +79,7 @@ describe('bindPhone', () => {
   });
 
   it('gives the store the engine for commands and unsubscribes every listener on dispose', async () => {
-    expect(phone.listenerCount()).toBe(5);
+    expect(phone.listenerCount()).toBe(7); // one per engine event
     await store.hangup('seeded');
     expect(phone.hangup).toHaveBeenCalledWith('seeded');
     dispose();

@@ -1,8 +1,11 @@
 import type { Phone, PhoneEventMap, PhoneEventName } from '@/phone';
+import type { BlfStore } from '../blf';
 import type { PhoneStore } from '../phone';
 
 export interface PhoneBridgeStores {
   phone: PhoneStore;
+  /** BLF lamps; optional so a bridge without a panel (tests) needs no BLF store */
+  blf?: BlfStore;
 }
 
 type Handlers = { [K in PhoneEventName]: (payload: PhoneEventMap[K]) => void };
@@ -20,13 +23,19 @@ export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
     callUpdated: (call) => store.applyCall(call),
     callEnded: (call) => store.applyCallEnded(call),
     dtmfReceived: ({ callId, tone }) => store.applyDtmf(callId, tone),
+    presenceChanged: (presence) => stores.blf?.applyPresence(presence),
+    conferenceChanged: (conference) => store.applyConference(conference),
   };
   store.attach(phone);
-  store.applySnapshot(phone.snapshot());
+  const snapshot = phone.snapshot();
+  store.applySnapshot(snapshot);
+  stores.blf?.applySnapshot(snapshot.presence ?? []);
+  stores.blf?.attach(phone);
   const subscribe = <K extends PhoneEventName>(event: K) => phone.on(event, handlers[event]);
   const unsubscribers = (Object.keys(handlers) as PhoneEventName[]).map(subscribe);
   return () => {
     unsubscribers.forEach((off) => off());
     store.detach(phone);
+    stores.blf?.detach(phone);
   };
 }

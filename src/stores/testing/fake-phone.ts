@@ -60,6 +60,17 @@ export function createFakePhone(snapshot: Partial<PhoneSnapshot> = {}): FakePhon
     snapshot: vi.fn(() => fake.current),
     remoteStream: vi.fn(() => null),
     stats: vi.fn(() => Promise.resolve(null)),
+    setWatched: vi.fn(),
+    pickup: vi.fn(() => Promise.resolve('pickup-call')),
+    startConference: vi.fn(() => Promise.resolve()),
+    addToConference: vi.fn(() => Promise.resolve()),
+    removeFromConference: vi.fn(() => Promise.resolve()),
+    setParticipantMuted: vi.fn(),
+    setConferenceMicMuted: vi.fn(),
+    splitConference: vi.fn(() => Promise.resolve()),
+    endConference: vi.fn(),
+    transfer: vi.fn(() => Promise.resolve()),
+    attendedTransfer: vi.fn(() => Promise.resolve()),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener);

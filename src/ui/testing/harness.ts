@@ -2,7 +2,7 @@ import type { DOMWrapper, VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createAppI18n } from '@/i18n';
 import type { PhoneSnapshot } from '@/phone';
-import { bindPhone, provideRepositories, usePhoneStore } from '@/stores';
+import { bindPhone, provideRepositories, useBlfStore, usePhoneStore } from '@/stores';
 import { createFakePhone } from '@/stores/testing/fake-phone';
 import { createMemoryRepositories } from '@/stores/testing/memory-repositories';
 
@@ -13,7 +13,7 @@ export function createHarness(snapshot: Partial<PhoneSnapshot> = {}) {
   const repos = createMemoryRepositories();
   provideRepositories(repos);
   const phone = createFakePhone(snapshot);
-  const dispose = bindPhone(phone, { phone: usePhoneStore(pinia) });
+  const dispose = bindPhone(phone, { phone: usePhoneStore(pinia), blf: useBlfStore(pinia) });
   const i18n = createAppI18n('en');
   return { pinia, phone, repos, dispose, global: { plugins: [pinia, i18n] } };
 }

@@ -38,9 +38,15 @@ describe('CallPanel', () => {
     ['incoming_ringing', {}, 'Incoming call', 'ringing', ['Answer', 'Decline']],
     ['outgoing_ringing', { direction: 'outgoing' }, 'Calling…', 'ringing', ['Hang up']],
     ['outgoing_ringing', { direction: 'outgoing', remoteRinging: true }, 'Ringing', 'ringing', ['Hang up']],
-    ['answered', {}, 'In call', 'answered', ['Hold', 'Mute', 'Keypad', 'Hang up']],
-    ['answered', { remoteHeld: true }, 'Held by other party', 'held', ['Hold', 'Mute', 'Keypad', 'Hang up']],
-    ['held', { held: true }, 'On hold', 'held', ['Resume', 'Mute', 'Hang up']],
+    ['answered', {}, 'In call', 'answered', ['Hold', 'Mute', 'Keypad', 'Transfer', 'Hang up']],
+    [
+      'answered',
+      { remoteHeld: true },
+      'Held by other party',
+      'held',
+      ['Hold', 'Mute', 'Keypad', 'Transfer', 'Hang up'],
+    ],
+    ['held', { held: true }, 'On hold', 'held', ['Resume', 'Mute', 'Transfer', 'Hang up']],
     ['ended', { endCause: 'busy' }, 'Busy', 'ended', []],
   ] as const)('%s %j shows "%s", colour %s and buttons %j', (state, extra, label, tone, buttons) => {
     const { wrapper } = setup([makeCall({ state, ...extra })]);

@@ -1,7 +1,7 @@
 import type { CallSnapshot } from '@/phone';
 
 /** Colour family of a row; always shown together with the text label. */
-export type CallTone = 'ringing' | 'answered' | 'held' | 'ended';
+export type CallTone = 'ringing' | 'answered' | 'held' | 'conference' | 'ended';
 
 export function callTone(call: CallSnapshot): CallTone {
   switch (call.state) {
@@ -12,6 +12,8 @@ export function callTone(call: CallSnapshot): CallTone {
       return call.remoteHeld ? 'held' : 'answered';
     case 'held':
       return 'held';
+    case 'conference':
+      return 'conference';
     case 'ended':
       return 'ended';
   }
@@ -28,6 +30,8 @@ export function callStatusKey(call: CallSnapshot): string {
       return call.remoteHeld ? 'call.state.remote_held' : 'call.state.answered';
     case 'held':
       return 'call.state.held';
+    case 'conference':
+      return 'call.state.conference';
     case 'ended': {
       const missed =
         call.direction === 'incoming' && (call.endCause === 'cancelled' || call.endCause === 'no_answer');

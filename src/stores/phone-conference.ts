@@ -1,0 +1,42 @@
+import { computed, ref, type Ref } from 'vue';
+import type { CallId, CallSnapshot, ConferenceSnapshot, Phone } from '@/phone';
+
+/** What the phone store lends the conference part: its calls and its command runners. */
+export interface ConferenceStoreDeps {
+  calls: Ref<CallSnapshot[]>;
+  command: (run: (phone: Phone) => unknown) => Promise<unknown>;
+  /** a command that must not be sent twice while it runs (double click) */
+  once: (key: string, run: (phone: Phone) => Promise<void>) => Promise<void>;
+}
+
+/**
+ * The conference slice of the phone store (state from `conferenceChanged`, commands to the engine),
+ * kept in its own module so the phone store stays small.
+ */
+export function conferenceSlice({ calls, command, once }: ConferenceStoreDeps) {
+  const conference = ref<ConferenceSnapshot | null>(null);
+  /** answered or held calls outside the conference: what `Conference` merges */
+  const mergeable = computed(() =>
+    calls.value.filter((c) => (c.state === 'answered' || c.state === 'held') && !c.inConference),
+  );
+  const canStartConference = computed(() => conference.value === null && mergeable.value.length >= 2);
+  const leg = (id: CallId) => calls.value.find((c) => c.id === id);
+
+  return {
+    conference,
+    canStartConference,
+    applyConference(snapshot: ConferenceSnapshot | null): void {
+      conference.value = snapshot ? { ...snapshot, callIds: [...snapshot.callIds] } : null;
+    },
+    startConference: () =>
+      once('conference:start', (p) => p.startConference(mergeable.value.map((c) => c.id))),
+    addToConference: (id: CallId) => once(`conference:add:${id}`, (p) => p.addToConference(id)),
+    removeFromConference: (id: CallId) => once(`conference:remove:${id}`, (p) => p.removeFromConference(id)),
+    toggleParticipantMute: (id: CallId) =>
+      command((p) => p.setParticipantMuted(id, !(leg(id)?.conferenceMuted ?? false))),
+    toggleConferenceMute: () =>
+      command((p) => p.setConferenceMicMuted(!(conference.value?.micMuted ?? false))),
+    splitConference: () => once('conference:split', (p) => p.splitConference()),
+    endConference: () => command((p) => p.endConference()),
+  };
+}
