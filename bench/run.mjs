@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
-const CALLS = Number(process.env.BENCH_CALLS ?? 25);
+const CALLS = Number(process.env.BENCH_CALLS ?? 40);
+const BLOCK = 5; // calls of one kind in a row before switching to the other
 const REGISTERS = Number(process.env.BENCH_REGISTERS ?? 10);
 const ws = `ws://127.0.0.1:${process.env.PBX_WS_PORT ?? 8088}`;
 const domain = process.env.PBX_DOMAIN ?? 'pbx.test';
@@ -39,38 +40,67 @@ async function openAgent(kind, user) {
   return { context, page, ms };
 }
 
-async function measure(kind) {
-  const registers = [];
-  for (let i = 0; i < REGISTERS; i++) {
-    const a = await openAgent(kind, '1007');
-    registers.push(a.ms);
-    await a.page.evaluate(() => window.bench.stop());
-    await a.context.close();
-  }
-  const caller = await openAgent(kind, '1007');
-  const callee = await openAgent(kind, '1008');
+/** Both agents of a kind stay registered for the whole run: caller and auto-answering callee. */
+async function openPair(kind, callerExt, calleeExt) {
+  const caller = await openAgent(kind, callerExt);
+  const callee = await openAgent(kind, calleeExt);
   await callee.page.evaluate(() => window.bench.autoAnswer());
-  const setups = [];
-  for (let i = 0; i < CALLS; i++) {
-    setups.push(await caller.page.evaluate(() => window.bench.call('1008')));
-    await caller.page.evaluate(() => window.bench.hangupAll());
-    await callee.page.evaluate(() => window.bench.hangupAll());
-  }
-  for (const a of [caller, callee]) {
+  return { caller, callee, calleeExt };
+}
+
+async function callOnce(pair) {
+  const ms = await pair.caller.page.evaluate((to) => window.bench.call(to), pair.calleeExt);
+  await pair.caller.page.evaluate(() => window.bench.hangupAll());
+  await pair.callee.page.evaluate(() => window.bench.hangupAll());
+  return ms;
+}
+
+async function closePair(pair) {
+  for (const a of [pair.caller, pair.callee]) {
     await a.page.evaluate(() => window.bench.stop());
     await a.context.close();
   }
-  return { register: summary(registers), setup: summary(setups), setupSamples: setups.map(round) };
+}
+
+/**
+ * The two kinds are measured in alternating blocks (and registrations alternately), so a change
+ * in the machine's load during the run hits both alike instead of skewing the ratio.
+ */
+async function measureBoth() {
+  const registers = { bare: [], app: [] };
+  for (let i = 0; i < REGISTERS; i++) {
+    for (const kind of i % 2 ? ['app', 'bare'] : ['bare', 'app']) {
+      const a = await openAgent(kind, '1004');
+      registers[kind].push(a.ms);
+      await a.page.evaluate(() => window.bench.stop());
+      await a.context.close();
+    }
+  }
+  const pairs = { bare: await openPair('bare', '1005', '1006'), app: await openPair('app', '1007', '1008') };
+  const setups = { bare: [], app: [] };
+  for (let block = 0; setups.app.length < CALLS; block++) {
+    for (const kind of block % 2 ? ['app', 'bare'] : ['bare', 'app']) {
+      for (let i = 0; i < BLOCK && setups[kind].length < CALLS; i++) setups[kind].push(await callOnce(pairs[kind]));
+    }
+  }
+  await closePair(pairs.bare);
+  await closePair(pairs.app);
+  const result = (kind) => ({
+    register: summary(registers[kind]),
+    setup: summary(setups[kind]),
+    setupSamples: setups[kind].map(round),
+  });
+  return { bare: result('bare'), app: result('app') };
 }
 
 try {
-  const bare = await measure('bare');
-  const app = await measure('app');
+  const { bare, app } = await measureBoth();
   const ratio = Math.round((app.setup.median / bare.setup.median) * 1000) / 1000;
   const result = {
     date: new Date().toISOString(),
     chromium: browser.version(),
     calls: CALLS,
+    method: `${CALLS} calls per kind in alternating blocks of ${BLOCK}; callee answers automatically`,
     target: 'app median set-up <= 1/3 of bare JsSIP default',
     bare,
     app,

@@ -1,6 +1,6 @@
 import { pickupDial } from './blf/pickup';
 import { PresenceService } from './blf/presence-service';
-import type { PickupOptions } from './blf/types';
+import type { PickupOptions, RingingDialog } from './blf/types';
 import { systemClock, type Clock } from './clock';
 import { PhoneEmitter } from './emitter';
 import type { PhoneEventMap, PhoneEventName } from './events';
@@ -32,6 +32,7 @@ import {
   type PhoneConfig,
   type PhoneSnapshot,
   type RegistrationSnapshot,
+  type RemoteIdentity,
 } from './types';
 
 /** Seams for tests (fake JsSIP, fake getUserMedia, fake timers) and for the composition root. */
@@ -79,7 +80,7 @@ class PhoneEngine implements Phone {
     this.env = {
       clock,
       timeouts: { ...DEFAULT_TIMEOUTS, ...deps.timeouts },
-      microphone: new Microphone(deps.media ?? browserMedia),
+      microphone: new Microphone(deps.media ?? browserMedia, clock),
       remoteAudio: new RemoteAudio(doc),
       events: {
         updated: (call) => this.emitter.emit('callUpdated', call.snapshot()),
@@ -142,13 +143,21 @@ class PhoneEngine implements Phone {
     return stopped;
   }
 
-  /** `extraHeaders` only for pickup(): the Phone interface has call(target) alone */
-  async call(target: string, extraHeaders: readonly string[] = []): Promise<CallId> {
+  call(target: string): Promise<CallId> {
+    return this.place(target, [], null);
+  }
+
+  /** call() with pickup's extras: SIP headers, and who we will talk to when the dialled URI is a code */
+  private async place(
+    target: string,
+    extraHeaders: readonly string[],
+    remote: RemoteIdentity | null,
+  ): Promise<CallId> {
     const config = this.config;
     if (!config || !this.stack?.isRegistered()) throw new PhoneError('not_registered');
     const dial = parseTarget(target, config.domain);
     if (!dial) throw new PhoneError('invalid_target', target);
-    const call = new SipCall(this.env, this.newId(), 'outgoing', identityOfTarget(dial));
+    const call = new SipCall(this.env, this.newId(), 'outgoing', remote ?? identityOfTarget(dial));
     this.add(call);
     try {
       await call.queue.run(async () => {
@@ -224,9 +233,12 @@ class PhoneEngine implements Phone {
   }
 
   pickup(extension: string, options: PickupOptions = { method: 'replaces' }): Promise<CallId> {
-    const plan = pickupDial(extension.trim(), this.presence.ringing(extension.trim()), options);
+    const ringing = this.presence.ringing(extension.trim());
+    const plan = pickupDial(extension.trim(), ringing, options);
     if (!plan) return Promise.reject(new PhoneError('illegal_state', `nothing ringing at ${extension}`));
-    return this.call(plan.target, plan.extraHeaders);
+    // with a feature code the dialled URI is `*8<ext>`: the row should name the caller we will get
+    const caller = ringing ? callerIdentity(ringing, this.config?.domain ?? '') : null;
+    return this.place(plan.target, plan.extraHeaders, caller);
   }
 
   transfer(id: CallId, target: string): Promise<void> {
@@ -358,4 +370,10 @@ class PhoneEngine implements Phone {
     this.registration = snapshot;
     if (!same) this.emitter.emit('registrationChanged', { ...snapshot });
   }
+}
+
+/** The caller of a colleague's ringing call, as the PBX's dialog-info names it. */
+function callerIdentity(ringing: RingingDialog, domain: string): RemoteIdentity | null {
+  const target = parseTarget(ringing.remote, domain);
+  return target ? { ...identityOfTarget(target), displayName: ringing.remoteName } : null;
 }

@@ -99,6 +99,18 @@ describe('BLF over the real JsSIP', () => {
     expect(socket.find('INVITE')[0]!.split('\r\n')[0]).toBe('INVITE sip:*81002@pbx.test SIP/2.0');
     await phone.disconnect();
   });
+  it('a pickup by code names the ringing caller on our row, not the code we dialled', async () => {
+    const { phone, socket } = realPhone(registrar(presenceServer(RINGING)));
+    phone.setWatched(['1002']);
+    phone.connect(CONFIG);
+    await settle(60);
+    const id = await phone.pickup('1002', { method: 'code', codePrefix: '*8' });
+    await settle();
+    expect(socket.find('INVITE')[0]!.split('\r\n')[0]).toBe('INVITE sip:*81002@pbx.test SIP/2.0');
+    const row = phone.snapshot().calls.find((c) => c.id === id);
+    expect(row?.remote).toMatchObject({ user: '1003', uri: 'sip:1003@pbx.test' });
+    await phone.disconnect();
+  });
 });
 
 describe('our ringing call picked up by a colleague (RFC 3891 early-only at the caller)', () => {

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { domError, FakeMedia, fakeTrackOf } from '../testing/fake-media';
-import { Microphone, mediaErrorCode } from './microphone';
+import { MIC_RELEASE_DELAY_MS, Microphone, mediaErrorCode } from './microphone';
 
 describe('Microphone', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('gives every call its own cloned track from one capture', async () => {
     const media = new FakeMedia();
     const mic = new Microphone(media);
@@ -14,7 +17,7 @@ describe('Microphone', () => {
     expect(fakeTrackOf(b).enabled).toBe(true);
   });
 
-  it('releasing one call stops only its clone; the last release stops the capture', async () => {
+  it('releasing one call stops only its clone; the capture stops shortly after the last release', async () => {
     const media = new FakeMedia();
     const mic = new Microphone(media);
     const a = await mic.acquire();
@@ -25,9 +28,25 @@ describe('Microphone', () => {
     expect(fakeTrackOf(b).readyState).toBe('live');
     expect(base.readyState).toBe('live');
     mic.release(b);
+    expect(fakeTrackOf(b).readyState).toBe('ended');
+    vi.advanceTimersByTime(MIC_RELEASE_DELAY_MS - 1);
+    expect(base.readyState).toBe('live');
+    vi.advanceTimersByTime(1);
     expect(base.readyState).toBe('ended');
     await mic.acquire();
     expect(media.calls).toBe(2);
+  });
+
+  it('a call started soon after the last one reuses the open capture', async () => {
+    const media = new FakeMedia();
+    const mic = new Microphone(media);
+    mic.release(await mic.acquire());
+    vi.advanceTimersByTime(MIC_RELEASE_DELAY_MS / 2);
+    const next = await mic.acquire();
+    vi.advanceTimersByTime(MIC_RELEASE_DELAY_MS);
+    expect(media.calls).toBe(1);
+    expect(media.bases[0]!.tracks[0]!.readyState).toBe('live');
+    expect(fakeTrackOf(next).readyState).toBe('live');
   });
 
   it('asks again when the captured track died (device unplugged)', async () => {
