@@ -15,7 +15,19 @@ const restrict = (patterns, message, regex) => ({
 const JSSIP = '^jssip(/|$)';
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'dist-bench/**', 'bench/.pbx-run/**', 'dev-dist/**', 'node_modules/**', 'pbx/run/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'bench/.pbx-run/**',
+      'dev-dist/**',
+      'node_modules/**',
+      'pbx/run/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommendedTypeChecked,
   {
@@ -29,7 +41,11 @@ export default defineConfigWithVueTs(
   {
     files: ['src/phone/**/*.ts'],
     ignores: ['src/phone/jssip/**'],
-    rules: restrict([...framework, '@/headset/*', '../headset/*'], 'src/phone is framework-free; only src/phone/jssip imports JsSIP.', JSSIP),
+    rules: restrict(
+      [...framework, '@/headset/*', '../headset/*'],
+      'src/phone is framework-free; only src/phone/jssip imports JsSIP.',
+      JSSIP,
+    ),
   },
   {
     files: ['src/phone/jssip/**/*.ts'],
@@ -37,7 +53,11 @@ export default defineConfigWithVueTs(
   },
   {
     files: ['src/headset/**/*.ts'],
-    rules: restrict([...framework, '@/phone/*', '@/phone', '../phone/*'], 'src/headset is framework-free and does not know the phone.', JSSIP),
+    rules: restrict(
+      [...framework, '@/phone/*', '@/phone', '../phone/*'],
+      'src/headset is framework-free and does not know the phone.',
+      JSSIP,
+    ),
   },
   {
     files: ['src/db/**/*.ts'],
@@ -50,8 +70,15 @@ export default defineConfigWithVueTs(
         'error',
         {
           patterns: [
-            { group: ['jssip', 'jssip/*', 'dexie', '@/db/*', '@/headset/*'], message: 'The UI talks to stores only.' },
-            { group: ['@/phone/*', '@/phone'], allowTypeImports: true, message: 'The UI may import engine types only.' },
+            {
+              group: ['jssip', 'jssip/*', 'dexie', '@/db/*', '@/headset/*'],
+              message: 'The UI talks to stores only.',
+            },
+            {
+              group: ['@/phone/*', '@/phone'],
+              allowTypeImports: true,
+              message: 'The UI may import engine types only.',
+            },
           ],
         },
       ],

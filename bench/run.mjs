@@ -17,16 +17,27 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const round = (x) => Math.round(x * 10) / 10;
-const summary = (xs) => ({ n: xs.length, median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+const summary = (xs) => ({
+  n: xs.length,
+  median: round(median(xs)),
+  min: round(Math.min(...xs)),
+  max: round(Math.max(...xs)),
+});
 
 const server = await preview({ configFile: 'bench/vite.config.ts' });
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
   args: [
-    '--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    '--allow-loopback-in-peer-connection', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    '--allow-loopback-in-peer-connection',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
   ],
 });
 
@@ -80,7 +91,8 @@ async function measureBoth() {
   const setups = { bare: [], app: [] };
   for (let block = 0; setups.app.length < CALLS; block++) {
     for (const kind of block % 2 ? ['app', 'bare'] : ['bare', 'app']) {
-      for (let i = 0; i < BLOCK && setups[kind].length < CALLS; i++) setups[kind].push(await callOnce(pairs[kind]));
+      for (let i = 0; i < BLOCK && setups[kind].length < CALLS; i++)
+        setups[kind].push(await callOnce(pairs[kind]));
     }
   }
   await closePair(pairs.bare);

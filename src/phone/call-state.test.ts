@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, canTransition, transition } from './call-state';
 import type { CallState } from './types';
 
-const STATES: CallState[] = ['outgoing_ringing', 'incoming_ringing', 'answered', 'held', 'conference', 'ended'];
+const STATES: CallState[] = [
+  'outgoing_ringing',
+  'incoming_ringing',
+  'answered',
+  'held',
+  'conference',
+  'ended',
+];
 const LEGAL: [CallState, CallState][] = [
   ['outgoing_ringing', 'answered'],
   ['outgoing_ringing', 'ended'],
