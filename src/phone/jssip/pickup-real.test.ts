@@ -15,21 +15,11 @@ import {
   sipRequest,
   stubWebRtc,
   tagOf,
+  TEST_CONFIG,
   type LoopSocket,
 } from './testing/real-jssip-kit';
 
-const CONFIG: PhoneConfig = {
-  displayName: 'Alice',
-  user: '1001',
-  password: 'pw1001',
-  domain: 'pbx.test',
-  wsUrl: 'ws://pbx.test:8088',
-  iceServers: [],
-  instanceId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
-  dtmfTransport: 'rfc4733',
-  callWaiting: true,
-  blfExpires: 120,
-};
+const CONFIG: PhoneConfig = { ...TEST_CONFIG, blfExpires: 120 };
 
 const RINGING = (callId: string) =>
   `<?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="2" state="full" entity="sip:1002@pbx.test"><dialog id="d1" call-id="${callId}" local-tag="callee-tag" remote-tag="caller-tag" direction="recipient"><state>early</state><remote><identity>sip:1003@pbx.test</identity></remote></dialog></dialog-info>`;

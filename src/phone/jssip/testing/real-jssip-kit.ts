@@ -1,6 +1,6 @@
 /**
  * Pieces for driving the REAL JsSIP 3.13.8 in unit tests: a scripted in-memory socket playing the
- * PBX, a stand-in RTCPeerConnection and SIP message builders. (Same approach as real-jssip.test.ts.)
+ * PBX, a stand-in RTCPeerConnection and SIP message builders.
  */
 import * as JsSIP from 'jssip';
 import type { Socket } from 'jssip/lib/Socket';
@@ -8,7 +8,22 @@ import { vi } from 'vitest';
 import { createPhone } from '../../phone';
 import type { Phone } from '../../phone-api';
 import { FakeMedia } from '../../testing/fake-media';
+import type { Timeouts } from '../../timeouts';
+import type { PhoneConfig } from '../../types';
 import type { UaFactory } from '../ua-factory';
+
+/** The account the scripted PBX serves. */
+export const TEST_CONFIG: PhoneConfig = {
+  displayName: 'Alice',
+  user: '1001',
+  password: 'pw1001',
+  domain: 'pbx.test',
+  wsUrl: 'ws://pbx.test:8088',
+  iceServers: [],
+  instanceId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+  dtmfTransport: 'rfc4733',
+  callWaiting: true,
+};
 
 export const SDP =
   'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 127.0.0.1\r\na=rtpmap:111 opus/48000/2\r\na=sendrecv\r\n';
@@ -52,11 +67,15 @@ export interface RequestSpec {
   body?: string;
 }
 
+/** A CANCEL (and the ACK of a failed INVITE) belongs to the INVITE's transaction: same branch. */
+const transactionOf = (method: string): string =>
+  method === 'CANCEL' || method === 'ACK' ? 'INVITE' : method;
+
 export function sipRequest(r: RequestSpec): string {
   const body = r.body ?? '';
   const lines = [
     `${r.method} ${r.uri ?? 'sip:1001@pbx.test'} SIP/2.0`,
-    `Via: SIP/2.0/WS pbx.test;branch=z9hG4bK-${r.callId}-${r.cseq}-${r.method}`,
+    `Via: SIP/2.0/WS pbx.test;branch=z9hG4bK-${r.callId}-${r.cseq}-${transactionOf(r.method)}`,
     'Max-Forwards: 70',
     `From: ${r.from}`,
     `To: ${r.to}`,
@@ -123,8 +142,10 @@ export function registrar(rest: (msg: string, s: LoopSocket) => void = () => und
   };
 }
 
-/** Just enough RTCPeerConnection for JsSIP: one host candidate, canned SDP. */
+/** Just enough RTCPeerConnection for JsSIP: one host candidate (unless switched off), canned SDP. */
 export class StubPeerConnection {
+  /** false: ICE never yields a candidate, as in a namespace without loopback candidates */
+  static emitCandidates = true;
   iceGatheringState = 'new';
   signalingState = 'stable';
   iceConnectionState = 'new';
@@ -155,6 +176,7 @@ export class StubPeerConnection {
   setLocalDescription(d: { type: string; sdp: string }): Promise<void> {
     this.localDescription = d;
     this.iceGatheringState = 'gathering';
+    if (!StubPeerConnection.emitCandidates) return Promise.resolve();
     setTimeout(() => {
       const candidate = { type: 'host', candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host' };
       (this.listeners.get('icecandidate') ?? []).forEach((f) => f({ candidate }));
@@ -171,6 +193,7 @@ export class StubPeerConnection {
 }
 
 export function stubWebRtc(): void {
+  StubPeerConnection.emitCandidates = true;
   vi.stubGlobal('RTCPeerConnection', StubPeerConnection);
   vi.stubGlobal(
     'RTCSessionDescription',
@@ -183,7 +206,10 @@ export function stubWebRtc(): void {
 export const settle = (ms = 30): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The engine over real JsSIP and the scripted socket; events as short strings. */
-export function realPhone(pbx: (msg: string, s: LoopSocket) => void): {
+export function realPhone(
+  pbx: (msg: string, s: LoopSocket) => void,
+  timeouts: Partial<Timeouts> = {},
+): {
   phone: Phone;
   socket: LoopSocket;
   events: string[];
@@ -192,8 +218,15 @@ export function realPhone(pbx: (msg: string, s: LoopSocket) => void): {
   const factory: UaFactory = ({ configuration }) =>
     new JsSIP.UA({ ...configuration, sockets: [socket as unknown as Socket] });
   let n = 0;
-  const phone = createPhone({ sip: factory, media: new FakeMedia(), document: null, newId: () => `c${++n}` });
+  const phone = createPhone({
+    sip: factory,
+    media: new FakeMedia(),
+    document: null,
+    newId: () => `c${++n}`,
+    timeouts,
+  });
   const events: string[] = [];
+  phone.on('registrationChanged', (r) => events.push(`reg:${r.state}${r.cause ? `/${r.cause}` : ''}`));
   phone.on('callAdded', (c) =>
     events.push(`added:${c.id}:${c.state}${c.replaces ? `:replaces=${c.replaces}` : ''}`),
   );
