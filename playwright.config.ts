@@ -4,6 +4,7 @@
  * test-results/dist-e2e and runs this suite inside a loopback-only network namespace.
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 const CI = !!process.env.CI;
 const distDir = process.env.E2E_DIST_DIR ?? 'test-results/dist-e2e';
@@ -44,23 +45,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         headless: true,
-        launchOptions: {
-          // Debian's Chromium; the real binary avoids the wrapper's /dev/shm warning. Never `playwright install`.
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--use-fake-ui-for-media-stream',
-            '--use-fake-device-for-media-stream',
-            // In the loopback-only namespace ICE gathers nothing without it.
-            '--allow-loopback-in-peer-connection',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            // No autoplay flag on purpose: the app must cope with the real autoplay policy.
-          ],
-        },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
       },
     },
   ],
