@@ -1,7 +1,7 @@
 import type { RemoteIdentity } from './types';
 
-/** Visual separators people type or paste into phone numbers. */
-const SEPARATORS = /[\s\-.()]/g;
+/** Visual separators people type or paste into phone numbers: `+41 (0)44 123-45.67`, `044/123 45 67`. */
+const SEPARATORS = /[\s\-.()/]/g;
 /** What may remain of a dialled number or extension: digits, letters, * and #, one leading +. */
 const DIALLABLE = /^\+?[0-9A-Za-z*#_]+$/;
 const SIP_URI = /^sips?:([^@\s:;?]+)@([A-Za-z0-9.\-[\]:]+)(?:[;?][^\s]*)?$/i;

@@ -11,7 +11,6 @@ import {
   type PhoneSnapshot,
   type RegistrationSnapshot,
 } from '@/phone';
-import { normalizeDialTarget } from './dial-target';
 import { conferenceSlice } from './phone-conference';
 
 /** How long an ended call stays in the list, showing its end cause. */
@@ -137,7 +136,8 @@ export const usePhoneStore = defineStore('phone', () => {
     logout: () => command((p) => p.disconnect()),
     /** resolves to the new call's id, or undefined (then `lastError` says why) */
     async dial(input: string): Promise<CallId | undefined> {
-      const target = normalizeDialTarget(input);
+      // the engine turns what was typed or pasted into a SIP target (phone/target.ts)
+      const target = input.trim();
       if (target === '') return undefined;
       return command((p) => p.call(target));
     },

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CallId, CallSnapshot } from '@/phone';
-import { normalizeDialTarget } from './dial-target';
 import { usePhoneStore } from './phone';
 
 /** A call that can be transferred or be the other end of an attended transfer. */
@@ -39,7 +38,7 @@ export const useTransferStore = defineStore('transfer', () => {
 
   /** blind transfer of the source call (or of `from`, for drag and drop) to a number or URI */
   async function toTarget(input: string, from: CallId | null = sourceId.value): Promise<void> {
-    const target = normalizeDialTarget(input);
+    const target = input.trim();
     if (!from || target === '') return;
     cancel();
     await phone.transfer(from, target);
