@@ -308,11 +308,7 @@ class PhoneEngine implements Phone {
       mediaFor: (call) => this.mediaFor(call),
       resume: (id) => this.resume(id),
       domain: () => this.config?.domain ?? null,
-      pcConfig: () => ({
-        iceServers: this.config?.iceServers ?? [],
-        bundlePolicy: 'max-bundle',
-        rtcpMuxPolicy: 'require',
-      }),
+      pcConfig: () => this.pcConfig(),
     };
   }
 
@@ -348,8 +344,16 @@ class PhoneEngine implements Phone {
       this.env.microphone.release(stream);
       throw new PhoneError('no_such_call');
     }
-    const iceServers = this.config?.iceServers ?? [];
-    return { stream, pcConfig: { iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' } };
+    return { stream, pcConfig: this.pcConfig() };
+  }
+
+  /** Every peer connection of ours: one transport for audio and RTCP, the account's STUN/TURN. */
+  private pcConfig(): RTCConfiguration {
+    return {
+      iceServers: this.config?.iceServers ?? [],
+      bundlePolicy: 'max-bundle',
+      rtcpMuxPolicy: 'require',
+    };
   }
 
   /** End calls and stop the current UA; idempotent and synchronous up to the first await. */
