@@ -1,6 +1,6 @@
-import { pickupDial } from './blf/pickup';
+import { callerIdentity, pickupDial } from './blf/pickup';
 import { PresenceService } from './blf/presence-service';
-import type { PickupOptions, RingingDialog } from './blf/types';
+import type { PickupOptions } from './blf/types';
 import { systemClock, type Clock } from './clock';
 import { PhoneEmitter } from './emitter';
 import type { PhoneEventMap, PhoneEventName } from './events';
@@ -17,10 +17,11 @@ import {
 } from './jssip';
 import { idleRegistration, sameRegistration } from './registration-state';
 import { browserMedia, Microphone, type MediaDeps } from './media/microphone';
+import { CallBook } from './call-book';
 import { Conference } from './conference';
 import { browserAudioContext, DEFAULT_CONFERENCE_MAX, type MixContext } from './media/conference-mixer';
 import { RemoteAudio } from './media/remote-audio';
-import { callsToHold, refusesIncoming } from './multi-call';
+import { refusesIncoming } from './multi-call';
 import type { Phone } from './phone-api';
 import { identityOfTarget, parseTarget } from './target';
 import { Transfers, type TransferContext } from './transfers';
@@ -59,7 +60,7 @@ const defaultId = (): CallId =>
 
 class PhoneEngine implements Phone {
   private readonly emitter = new PhoneEmitter();
-  private readonly calls = new Map<CallId, SipCall>();
+  private readonly calls = new CallBook((call) => this.emitter.emit('callAdded', call.snapshot()));
   private readonly env: CallEnv;
   private readonly sip: UaFactory;
   private readonly newId: () => CallId;
@@ -85,7 +86,7 @@ class PhoneEngine implements Phone {
       events: {
         updated: (call) => this.emitter.emit('callUpdated', call.snapshot()),
         ended: (call) => {
-          this.calls.delete(call.id);
+          this.calls.remove(call.id);
           this.conference.onEnded(call);
           this.emitter.emit('callEnded', call.snapshot());
         },
@@ -158,10 +159,10 @@ class PhoneEngine implements Phone {
     const dial = parseTarget(target, config.domain);
     if (!dial) throw new PhoneError('invalid_target', target);
     const call = new SipCall(this.env, this.newId(), 'outgoing', remote ?? identityOfTarget(dial));
-    this.add(call);
+    this.calls.add(call);
     try {
       await call.queue.run(async () => {
-        await this.holdOthers(call.id);
+        await this.calls.holdOthers(call.id);
         const media = await this.mediaFor(call);
         const stack = this.stack;
         if (!stack) {
@@ -179,45 +180,45 @@ class PhoneEngine implements Phone {
   }
 
   async answer(id: CallId): Promise<void> {
-    const call = this.get(id);
+    const call = this.calls.get(id);
     if (call.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
     await call.queue.run(async () => {
-      await this.holdOthers(id);
+      await this.calls.holdOthers(id);
       call.answer(await this.mediaFor(call));
     });
   }
 
   decline(id: CallId): void {
-    const call = this.get(id);
+    const call = this.calls.get(id);
     if (call.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
     call.reject(603, 'declined');
   }
 
   hangup(id: CallId): void {
-    this.get(id).hangup();
+    this.calls.get(id).hangup();
   }
 
   async hold(id: CallId): Promise<void> {
-    const call = this.get(id);
+    const call = this.calls.get(id);
     if (this.conference.has(id)) return this.conference.hold();
     await call.queue.run(() => call.hold());
   }
 
   async resume(id: CallId): Promise<void> {
-    const call = this.get(id);
+    const call = this.calls.get(id);
     if (this.conference.has(id)) return this.conference.resume();
     if (call.state !== 'held' && call.state !== 'answered') throw new PhoneError('illegal_state');
     // hold the others first, then unhold (JsSIP issue #806: never two calls unheld at once)
-    await this.holdOthers(id);
+    await this.calls.holdOthers(id);
     await call.queue.run(() => call.unhold());
   }
 
   setMuted(id: CallId, muted: boolean): void {
-    this.get(id).setMuted(muted);
+    this.calls.get(id).setMuted(muted);
   }
 
   sendDtmf(id: CallId, tones: string): void {
-    this.get(id).sendDtmf(tones, this.dtmfTransport);
+    this.calls.get(id).sendDtmf(tones, this.dtmfTransport);
   }
 
   setCallWaiting(enabled: boolean): void {
@@ -252,7 +253,7 @@ class PhoneEngine implements Phone {
   snapshot(): PhoneSnapshot {
     return {
       registration: { ...this.registration },
-      calls: [...this.calls.values()].map((c) => c.snapshot()),
+      calls: this.calls.snapshots(),
       callWaiting: this.callWaiting,
       presence: this.presence.snapshot(),
       conference: this.conference.snapshot(),
@@ -264,26 +265,26 @@ class PhoneEngine implements Phone {
   }
 
   remoteStream(id: CallId): MediaStream | null {
-    return this.calls.has(id) ? this.env.remoteAudio.stream(id) : null;
+    return this.calls.find(id) ? this.env.remoteAudio.stream(id) : null;
   }
 
   // conference commands (conference.ts); a leg's hold/resume above acts on the whole conference
-  readonly startConference = (ids: CallId[]) => this.conference.start(ids.map((id) => this.get(id)));
-  readonly addToConference = (id: CallId) => this.conference.add(this.get(id));
-  readonly removeFromConference = (id: CallId) => this.conference.remove(this.get(id));
+  readonly startConference = (ids: CallId[]) => this.conference.start(ids.map((id) => this.calls.get(id)));
+  readonly addToConference = (id: CallId) => this.conference.add(this.calls.get(id));
+  readonly removeFromConference = (id: CallId) => this.conference.remove(this.calls.get(id));
   readonly setParticipantMuted = (id: CallId, muted: boolean) =>
-    this.conference.setParticipantMuted(this.get(id), muted);
+    this.conference.setParticipantMuted(this.calls.get(id), muted);
   readonly setConferenceMicMuted = (muted: boolean) => this.conference.setMicMuted(muted);
   readonly splitConference = () => this.conference.split();
   readonly endConference = () => this.conference.end();
 
   stats(id: CallId): Promise<RTCStatsReport | null> {
-    return this.calls.get(id)?.stats() ?? Promise.resolve(null);
+    return this.calls.find(id)?.stats() ?? Promise.resolve(null);
   }
 
   private onIncoming(call: SipCall): void {
     const refuse = refusesIncoming(this.callWaiting, this.calls.values());
-    this.add(call);
+    this.calls.add(call);
     // still inside JsSIP's newRTCSession: the 486 leaves before any 180 Ringing
     if (refuse) call.reject(486, 'call_waiting_off');
   }
@@ -293,7 +294,7 @@ class PhoneEngine implements Phone {
     const old = [...this.calls.values()].find((c) => c.session === replaced);
     if (!old) return SipCall.incoming(this.env, this.newId(), session).reject(481, 'failed');
     const call = replacingCall(this.env, this.newId(), session, old);
-    this.add(call);
+    this.calls.add(call);
     this.answer(call.id).catch((error: unknown) => console.warn('phone: pickup answer failed', error));
   }
 
@@ -302,31 +303,14 @@ class PhoneEngine implements Phone {
     return {
       env: () => this.env,
       newId: () => this.newId(),
-      find: (id) => this.get(id),
-      add: (call) => this.add(call),
-      holdOthers: (id) => this.holdOthers(id),
+      find: (id) => this.calls.get(id),
+      add: (call) => this.calls.add(call),
+      holdOthers: (id) => this.calls.holdOthers(id),
       mediaFor: (call) => this.mediaFor(call),
       resume: (id) => this.resume(id),
       domain: () => this.config?.domain ?? null,
       pcConfig: () => this.pcConfig(),
     };
-  }
-
-  private add(call: SipCall): void {
-    this.calls.set(call.id, call);
-    this.emitter.emit('callAdded', call.snapshot());
-  }
-
-  private get(id: CallId): SipCall {
-    const call = this.calls.get(id);
-    if (!call) throw new PhoneError('no_such_call', id);
-    return call;
-  }
-
-  /** Hold every other answered call; a failed hold must not stop the new call. */
-  private async holdOthers(exceptId: CallId): Promise<void> {
-    const others = callsToHold(this.calls.values(), exceptId);
-    await Promise.allSettled(others.map((c) => c.queue.run(() => c.hold())));
   }
 
   /** The call's own microphone clone; a refused or missing mic ends the call with 'media'. */
@@ -374,10 +358,4 @@ class PhoneEngine implements Phone {
     this.registration = snapshot;
     if (!same) this.emitter.emit('registrationChanged', { ...snapshot });
   }
-}
-
-/** The caller of a colleague's ringing call, as the PBX's dialog-info names it. */
-function callerIdentity(ringing: RingingDialog, domain: string): RemoteIdentity | null {
-  const target = parseTarget(ringing.remote, domain);
-  return target ? { ...identityOfTarget(target), displayName: ringing.remoteName } : null;
 }

@@ -1,3 +1,5 @@
+import { identityOfTarget, parseTarget } from '../target';
+import type { RemoteIdentity } from '../types';
 import type { PickupOptions, RingingDialog } from './types';
 
 export const DEFAULT_PICKUP_PREFIX = '*8';
@@ -30,4 +32,10 @@ export function pickupDial(
   }
   if (!ringing) return null;
   return { target: ringing.remote, extraHeaders: [replacesHeader(ringing)] };
+}
+
+/** The caller of a colleague's ringing call, as the PBX's dialog-info names it. */
+export function callerIdentity(ringing: RingingDialog, domain: string): RemoteIdentity | null {
+  const target = parseTarget(ringing.remote, domain);
+  return target ? { ...identityOfTarget(target), displayName: ringing.remoteName } : null;
 }
