@@ -60,6 +60,14 @@ export default defineConfigWithVueTs(
     ),
   },
   {
+    files: ['src/directory/**/*.ts'],
+    rules: restrict(
+      [...framework, '@/phone/*', '@/phone', '@/headset/*', '@/db'],
+      'src/directory (contact parsing, numbers, search) is framework-free.',
+      JSSIP,
+    ),
+  },
+  {
     files: ['src/db/**/*.ts'],
     rules: restrict(['vue', 'pinia', '@/stores/*', '@/ui/*'], 'src/db holds Dexie only.', JSSIP),
   },
@@ -75,9 +83,9 @@ export default defineConfigWithVueTs(
               message: 'The UI talks to stores only.',
             },
             {
-              group: ['@/phone/*', '@/phone'],
+              group: ['@/phone/*', '@/phone', '@/directory/*', '@/directory'],
               allowTypeImports: true,
-              message: 'The UI may import engine types only.',
+              message: 'The UI may import engine and directory types only; logic goes through stores.',
             },
           ],
         },

@@ -1,11 +1,15 @@
 import { createAccountRepository, type AccountRepository } from './account-repository';
+import { createContactsRepository, type ContactsRepository } from './contacts-repository';
 import { SoftphoneDatabase } from './database';
+import { createHistoryRepository, type HistoryRepository } from './history-repository';
 import { dexieKeyStore } from './key-store';
 import { createSecretBox, type KeyStore } from './secret-box';
 import { createSettingsRepository, type SettingsRepository } from './settings-repository';
 
 export type { AccountProfile, AccountRepository, SavedAccount } from './account-repository';
 export type { SettingsRepository } from './settings-repository';
+export type { CompanySyncMeta, ContactsRepository } from './contacts-repository';
+export type { HistoryRepository } from './history-repository';
 export { SoftphoneDatabase } from './database';
 export {
   createBlfRepository,
@@ -19,6 +23,8 @@ export {
 export interface Repositories {
   accounts: AccountRepository;
   settings: SettingsRepository;
+  history: HistoryRepository;
+  contacts: ContactsRepository;
 }
 
 export interface RepositoryOptions {
@@ -31,5 +37,10 @@ export function createRepositories(options: RepositoryOptions = {}): Repositorie
   const db = options.db ?? new SoftphoneDatabase();
   const settings = createSettingsRepository(db);
   const box = createSecretBox(options.keyStore ?? dexieKeyStore(db));
-  return { accounts: createAccountRepository(settings, box), settings };
+  return {
+    accounts: createAccountRepository(settings, box),
+    settings,
+    history: createHistoryRepository(db),
+    contacts: createContactsRepository(db),
+  };
 }

@@ -1,13 +1,21 @@
 import { createI18n } from 'vue-i18n';
+import directoryEn from './locales/directory/en.json';
+import directoryFr from './locales/directory/fr.json';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
+import historyEn from './locales/history/en.json';
+import historyFr from './locales/history/fr.json';
 import { detectLocale, type Locale } from './locale';
 
-export type MessageSchema = typeof en;
+/** en.json plus one file per large feature, so features can grow their keys independently */
+export type MessageSchema = typeof en & { history: typeof historyEn; directory: typeof directoryEn };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
 /** Messages per locale; typed so a French file missing a key fails the type check. */
-export const messages: Record<Locale, MessageSchema> = { en, fr };
+export const messages: Record<Locale, MessageSchema> = {
+  en: { ...en, history: historyEn, directory: directoryEn },
+  fr: { ...fr, history: historyFr, directory: directoryFr },
+};
 
 function browserLanguages(): readonly string[] {
   if (typeof navigator === 'undefined') return [];

@@ -1,4 +1,6 @@
 import type { AccountProfile, Repositories } from '@/db';
+import { createMemoryContacts } from './memory-contacts';
+import { createMemoryHistory } from './memory-history';
 
 /** In-memory repositories for store and component tests (the Dexie ones are tested in src/db). */
 export function createMemoryRepositories(): Repositories & { values: Map<string, unknown> } {
@@ -18,5 +20,7 @@ export function createMemoryRepositories(): Repositories & { values: Map<string,
       forgetPassword: () => Promise.resolve(void (account = account && { ...account, password: null })),
       clear: () => Promise.resolve(void (account = null)),
     },
+    history: createMemoryHistory(),
+    contacts: createMemoryContacts(),
   };
 }
