@@ -20,6 +20,7 @@ export default defineConfigWithVueTs(
       'dist/**',
       'dist-bench/**',
       'bench/.pbx-run/**',
+      'bench/.dist-app/**',
       'dev-dist/**',
       'node_modules/**',
       'pbx/run/**',

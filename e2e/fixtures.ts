@@ -30,6 +30,8 @@ export interface SignInOptions {
   wsUrl?: string;
   domain?: string;
   displayName?: string;
+  /** Company directory URL; undefined keeps the build's default (the dev PBX's), '' clears it. */
+  directoryUrl?: string;
   /** Wait for `Registered` (default true). */
   waitRegistered?: boolean;
 }
@@ -102,6 +104,8 @@ export async function signIn(phone: Phone, opts: SignInOptions = {}): Promise<vo
   await form.getByLabel('Password', { exact: true }).fill(opts.password ?? `pw${ext}`);
   await form.getByLabel('SIP domain', { exact: true }).fill(opts.domain ?? SIP_DOMAIN);
   await form.getByLabel('WebSocket URL', { exact: true }).fill(opts.wsUrl ?? WS_URL);
+  if (opts.directoryUrl !== undefined)
+    await form.getByLabel('Company directory URL (optional)', { exact: true }).fill(opts.directoryUrl);
   await form.getByRole('button', { name: 'Sign in' }).click();
   if (opts.waitRegistered !== false) {
     await expect(registration(page), `${ext} registers`).toHaveText('Registered', { timeout: 15_000 });
@@ -139,6 +143,13 @@ async function openUserMenu(page: Page): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Keypad and calls
+
+/** Selects a tab of the centre panel: `Keypad`, `History` or `Directory`. */
+export async function openTab(page: Page, name: 'Keypad' | 'History' | 'Directory'): Promise<void> {
+  const tab = page.getByRole('tab', { name: new RegExp(`^${name}\\b`) });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
 
 /** Types the number in `Number or name` and presses Enter. */
 export async function dial(page: Page, number: string): Promise<void> {

@@ -36,6 +36,9 @@ pbx_env() {
   PBX_LOG_FILE="$PBX_RUN/kamailio.log"
   PBX_CFG_FILE="$PBX_RUN/kamailio.cfg"
   PBX_USERS_CFG="$PBX_RUN/users.cfg"
+  PBX_DIRECTORY_CFG="$PBX_RUN/directory.cfg"
+  PBX_DIRECTORY_VCF="$PBX_RUN/directory.vcf"
+  PBX_DIRECTORY_URL="http://127.0.0.1:$PBX_WS_PORT/directory.vcf"
   PBX_DB_FILE="$PBX_RUN/presence.sqlite"
 }
 
@@ -203,13 +206,127 @@ pbx_gen_users() {
   PBX_USER_COUNT=$n
 }
 
-# Replaces the @@TOKENS@@ of the template.
+# ---- company directory (GET /directory.vcf on the WS port) -------------------------------------
+
+# Job titles of the demo users, by their position in the users file (deterministic).
+PBX_DIRECTORY_TITLES=("Managing Director" "Sales Manager" "Support Engineer" "Head of Finance"
+  "Office Manager" "Software Developer" "Marketing Lead" "Customer Success Manager")
+PBX_DIRECTORY_ORG="Demo Company"
+
+# Accented Latin letters and their ASCII spelling, for e-mail addresses. Literal (byte) replacements,
+# so the result does not depend on the locale (iconv's //TRANSLIT does).
+PBX_ASCII_FOLD=(à:a á:a â:a ã:a ä:a å:a æ:ae ç:c è:e é:e ê:e ë:e ì:i í:i î:i ï:i ñ:n ò:o ó:o ô:o
+  õ:o ö:o ø:o œ:oe ù:u ú:u û:u ü:u ý:y ÿ:y ß:ss ł:l ș:s ş:s ț:t ţ:t č:c ć:c š:s ž:z ř:r đ:d
+  À:A Á:A Â:A Ã:A Ä:A Å:A Æ:AE Ç:C È:E É:E Ê:E Ë:E Ì:I Í:I Î:I Ï:I Ñ:N Ò:O Ó:O Ô:O Õ:O Ö:O Ø:O
+  Œ:OE Ù:U Ú:U Û:U Ü:U Ý:Y Ł:L Ș:S Ş:S Ț:T Ţ:T Č:C Ć:C Š:S Ž:Z Ř:R Đ:D)
+
+# Sets PBX_MAIL_WORD to the e-mail spelling of a word: ASCII-folded, lower case, only [a-z0-9-].
+pbx_mail_word() {
+  local s="$1" p
+  for p in "${PBX_ASCII_FOLD[@]}"; do s="${s//"${p%%:*}"/"${p#*:}"}"; done
+  s="${s//[^ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-]/}"
+  PBX_MAIL_WORD="${s,,}"
+}
+
+# Sets PBX_VTEXT to a vCard 3.0 text value (RFC 2426 5.) with backslash, comma, semicolon and
+# newline escaped.
+pbx_vcard_text() {
+  local s="$1"
+  s="${s//\\/\\\\}"; s="${s//,/\\,}"; s="${s//;/\\;}"; s="${s//$'\n'/\\n}"
+  PBX_VTEXT="$s"
+}
+
+# Appends one vCard 3.0 (CRLF line endings) to PBX_VCF.
+#   pbx_vcard UID "Display Name" ORG TITLE EMAIL TYPE NUMBER [TYPE NUMBER ...]
+# N comes from the display name: the last word is the family name, the first one the given name,
+# the words between are additional names.
+pbx_vcard() {
+  local uid="$1" fn="$2" org="$3" title="$4" email="$5" w n=""
+  shift 5
+  local -a words
+  read -r -a words <<<"$fn"
+  pbx_vcard_text "${words[${#words[@]} - 1]:-}"; n="$PBX_VTEXT;"
+  if ((${#words[@]} > 1)); then
+    pbx_vcard_text "${words[0]}"; n+="$PBX_VTEXT;"
+    pbx_vcard_text "${words[*]:1:${#words[@]}-2}"; n+="$PBX_VTEXT;;"
+  else
+    n+=";;;"
+  fi
+  PBX_VCF+="BEGIN:VCARD"$'\r\n'"VERSION:3.0"$'\r\n'
+  pbx_vcard_text "$uid"; PBX_VCF+="UID:$PBX_VTEXT"$'\r\n'
+  PBX_VCF+="N:$n"$'\r\n'
+  pbx_vcard_text "$fn"; PBX_VCF+="FN:$PBX_VTEXT"$'\r\n'
+  pbx_vcard_text "$org"; PBX_VCF+="ORG:$PBX_VTEXT"$'\r\n'
+  if [[ -n $title ]]; then pbx_vcard_text "$title"; PBX_VCF+="TITLE:$PBX_VTEXT"$'\r\n'; fi
+  while (($# >= 2)); do
+    PBX_VCF+="TEL;TYPE=$1:$2"$'\r\n'
+    shift 2
+  done
+  [[ -n $email ]] && PBX_VCF+="EMAIL;TYPE=INTERNET,WORK:$email"$'\r\n'
+  PBX_VCF+="END:VCARD"$'\r\n'
+}
+
+# Writes the company directory: <vcf_out> (vCard 3.0, UTF-8, CRLF) with one card per user of the
+# users file plus three external contacts, and <cfg_out>, the Kamailio include that assigns the
+# same text to $sht(directory=>vcf) as one escaped string literal (served by route[DIRECTORY]).
+pbx_gen_directory() {
+  local vcf_out="$1" cfg_out="$2" ext pw name i=0 first last email s
+  local -a words
+  PBX_VCF=""
+  while IFS=$'\t' read -r ext pw name || [[ -n $ext ]]; do
+    ext="${ext%$'\r'}"; name="${name%$'\r'}"
+    [[ -z $ext || $ext == \#* ]] && continue
+    read -r -a words <<<"$name"
+    ((${#words[@]})) || words=("$ext")
+    pbx_mail_word "${words[0]}"; first="$PBX_MAIL_WORD"
+    pbx_mail_word "${words[${#words[@]} - 1]}"; last="$PBX_MAIL_WORD"
+    if ((${#words[@]} > 1)) && [[ -n $first && -n $last ]]; then
+      email="$first.$last@$PBX_DOMAIN"
+    else
+      email="${first:-$ext}@$PBX_DOMAIN"
+    fi
+    pbx_vcard "$ext@$PBX_DOMAIN" "${words[*]}" "$PBX_DIRECTORY_ORG" \
+      "${PBX_DIRECTORY_TITLES[i % ${#PBX_DIRECTORY_TITLES[@]}]}" "$email" work "$ext"
+    i=$((i + 1))
+  done <"$PBX_USERS_FILE"
+  # External contacts (fictitious; the French numbers are from ARCEP's ranges reserved for fiction,
+  # the British one from Ofcom's drama range), to demonstrate search by formatted number.
+  pbx_vcard "ext-1@directory.$PBX_DOMAIN" "Lukas Brunner" "Alpenblick Treuhand AG" "Tax Advisor" \
+    "lukas.brunner@example.ch" work "+41 44 668 18 00" cell "+41 79 555 12 34"
+  pbx_vcard "ext-2@directory.$PBX_DOMAIN" "Camille Rousseau" "Imprimerie Rousseau SARL" "Gérante" \
+    "camille.rousseau@example.fr" work "+33 1 99 00 12 34" cell "+33 6 39 98 45 67"
+  pbx_vcard "ext-3@directory.$PBX_DOMAIN" "Oliver Bennett" "Bennett & Hale Ltd" "Account Manager" \
+    "oliver.bennett@example.co.uk" work "+44 20 7946 0321"
+  printf '%s' "$PBX_VCF" >"$vcf_out" || return 1
+  # Kamailio string literal: backslash and double quote escaped, CR and LF written as \r and \n.
+  s="${PBX_VCF//\\/\\\\}"; s="${s//\"/\\\"}"; s="${s//$'\r'/\\r}"; s="${s//$'\n'/\\n}"
+  {
+    echo "# generated by pbx/start.sh from $PBX_USERS_FILE - do not edit"
+    # shellcheck disable=SC2016
+    printf '$sht(directory=>vcf) = "%s";\n' "$s"
+  } >"$cfg_out" || return 1
+  PBX_DIRECTORY_COUNT=$((i + 3))
+  # xhttp_reply() prints the body through a pseudo-variable buffer (core pv_buffer_size, default
+  # 8192 bytes; too small a buffer means no reply at all): size it to the file, in 4 KiB steps.
+  local bytes
+  bytes=$(wc -c <"$vcf_out")
+  if ((bytes > 262144)); then
+    pbx_err "the company directory would be $bytes bytes (max 256 KiB): fewer users in $PBX_USERS_FILE"
+    return 1
+  fi
+  PBX_PV_BUFFER_SIZE=$(((bytes + 1024) / 4096 * 4096 + 4096))
+  ((PBX_PV_BUFFER_SIZE >= 8192)) || PBX_PV_BUFFER_SIZE=8192
+}
+
+# Replaces the @@TOKENS@@ of the template (after pbx_gen_users and pbx_gen_directory).
 pbx_gen_cfg() {
   local tmpl="$PBX_DIR/kamailio.cfg.tmpl" out="$1" text mdir
   mdir="$(pbx_modules_dir)" || { pbx_err "Kamailio modules not found"; return 1; }
   text="$(<"$tmpl")"
   text="${text//"@@RUN_DIR@@"/"$PBX_RUN"}"
   text="${text//"@@USERS_CFG@@"/"$PBX_USERS_CFG"}"
+  text="${text//"@@DIRECTORY_CFG@@"/"$PBX_DIRECTORY_CFG"}"
+  text="${text//"@@PV_BUFFER_SIZE@@"/"${PBX_PV_BUFFER_SIZE:?run pbx_gen_directory first}"}"
   text="${text//"@@DB_FILE@@"/"$PBX_DB_FILE"}"
   text="${text//"@@MODULES_DIR@@"/"$mdir"}"
   text="${text//"@@DOMAIN@@"/"$PBX_DOMAIN"}"

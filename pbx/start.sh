@@ -42,6 +42,7 @@ if ((!check_only)); then
 fi
 
 pbx_gen_users "$PBX_USERS_CFG"
+pbx_gen_directory "$PBX_DIRECTORY_VCF" "$PBX_DIRECTORY_CFG"
 pbx_gen_cfg "$PBX_CFG_FILE"
 
 defines=()
@@ -79,3 +80,4 @@ ms=$((($(date +%s%N) - t0) / 1000000))
 dump=""
 [[ $PBX_SIPDUMP == 1 ]] && dump=", sipdump in $PBX_RUN"
 pbx_log "ready in ${ms} ms: pid $pid, sip udp+tcp 127.0.0.1:$PBX_SIP_PORT, ws://127.0.0.1:$PBX_WS_PORT, domain $PBX_DOMAIN, $PBX_USER_COUNT users, log $PBX_LOG_FILE$dump"
+pbx_log "directory: PBX_DIRECTORY_URL=$PBX_DIRECTORY_URL ($PBX_DIRECTORY_COUNT vCards)"

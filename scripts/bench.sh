@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   npx vite build --config bench/vite.config.ts
+  # the real app for bench/ui.mjs: the development PBX's defaults, no company directory
+  VITE_SIP_WS_URL=ws://127.0.0.1:8088 VITE_SIP_DOMAIN=pbx.test VITE_DIRECTORY_URL= \
+    npx vite build --logLevel warn --outDir bench/.dist-app --emptyOutDir
   exec bash scripts/netns.sh env SOFTPHONE_NETNS=1 bash "$0" "$@"
 fi
 export PBX_RUN_DIR="${PBX_RUN_DIR:-$PWD/bench/.pbx-run}"
@@ -12,3 +15,4 @@ bash pbx/start.sh
 trap 'bash pbx/stop.sh' EXIT
 node bench/run.mjs
 node bench/mixer.mjs
+node bench/ui.mjs

@@ -38,6 +38,7 @@ cat <<EOF
 
   Softphone demo: open $url in Chrome or Edge (two windows/profiles to call each other).
   WebSocket URL: ws://127.0.0.1:$PBX_WS_PORT    SIP domain: $PBX_DOMAIN
+  Company directory (vCard): $PBX_DIRECTORY_URL
 
 EOF
 pbx_print_users
@@ -53,6 +54,7 @@ EOF
 # (node_modules/.bin/vite is what `npx vite` runs; called directly, $! is Vite itself, because
 # `npm exec` does not pass a SIGTERM on to its child.)
 VITE_SIP_WS_URL="ws://127.0.0.1:$PBX_WS_PORT" VITE_SIP_DOMAIN="$PBX_DOMAIN" \
+  VITE_DIRECTORY_URL="$PBX_DIRECTORY_URL" \
   node_modules/.bin/vite --host 127.0.0.1 --port 5173 &
 vite_pid=$!
 wait "$vite_pid"

@@ -5,6 +5,11 @@ interface ImportMetaEnv {
   readonly VITE_SIP_WS_URL?: string;
   /** pre-fills the sign-in form's SIP domain */
   readonly VITE_SIP_DOMAIN?: string;
+  /**
+   * pre-fills the account's company-directory URL (a vCard file fetched cross-origin); the demo and
+   * e2e builds set it to the dev PBX's `http://127.0.0.1:8088/directory.vcf`
+   */
+  readonly VITE_DIRECTORY_URL?: string;
 }
 
 interface ImportMeta {

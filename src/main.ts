@@ -2,7 +2,16 @@ import { createApp, markRaw, watch } from 'vue';
 import { createPinia } from 'pinia';
 import { createAppI18n, detectLocale } from '@/i18n';
 import { createPhone, type Phone } from '@/phone';
-import { bindPhone, useAccountStore, useBlfStore, usePhoneStore, useSettingsStore } from '@/stores';
+import {
+  bindPhone,
+  useAccountStore,
+  useBlfStore,
+  useCompanySyncStore,
+  useDirectoryStore,
+  useHistoryStore,
+  usePhoneStore,
+  useSettingsStore,
+} from '@/stores';
 import App from './ui/App.vue';
 import './ui/styles/main.css';
 
@@ -21,7 +30,11 @@ async function start(): Promise<void> {
   }
   if (phone) {
     const engine = phone;
-    bindPhone(engine, { phone: usePhoneStore(pinia), blf: useBlfStore(pinia) });
+    bindPhone(engine, {
+      phone: usePhoneStore(pinia),
+      blf: useBlfStore(pinia),
+      history: useHistoryStore(pinia),
+    });
     // unregister when the page goes away (the bridge lives as long as the page)
     window.addEventListener('pagehide', () => void engine.disconnect());
   }
@@ -41,7 +54,22 @@ async function start(): Promise<void> {
     },
     { immediate: true },
   );
-  await useAccountStore(pinia).restore();
+  const warn = (what: string) => (error: unknown) => console.warn(`${what} not loaded`, error);
+  // history first marks calls of a page that died as interrupted; contacts feed caller names
+  await Promise.all([
+    useHistoryStore(pinia).load().catch(warn('call history')),
+    useDirectoryStore(pinia).load().catch(warn('contacts')),
+    useCompanySyncStore(pinia).load().catch(warn('company directory status')),
+  ]);
+  const account = useAccountStore(pinia);
+  const companySync = useCompanySyncStore(pinia);
+  // the company directory is fetched at sign-in, refreshed while signed in, left alone after
+  watch(
+    () => (account.signedIn ? (account.profile?.directoryUrl ?? '') : ''),
+    (url) => (url ? companySync.start(url) : companySync.stop()),
+    { immediate: true },
+  );
+  await account.restore();
 }
 
 void start();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of a RUNNING dev PBX (start it first: bash pbx/start.sh):
 # SIPp over UDP and TCP (OPTIONS, REGISTER with digest auth, wrong password, INVITE to 1009 -> 404,
-# a full call with INFO through the proxy over UDP), then the WebSocket checks of ws-smoke.mjs.
+# a full call with INFO through the proxy over UDP), then the HTTP checks of http-smoke.mjs (company
+# directory /directory.vcf, CORS, 404/403, WebSocket upgrade) and the WebSocket checks of ws-smoke.mjs.
 # Uses the PBX_* env vars like start.sh; SIPp binds 127.0.0.1:${PBX_SIPP_PORT:-5091} and the two ports after it.
 # Prints "N passed, N failed"; exit 1 when something failed. Needs sipp (Debian package sip-tester).
 set -uo pipefail
@@ -63,16 +64,26 @@ fi
 run "udp: unREGISTER 1008" 0 -sf "$dir/unregister.xml" -m 1 -s 1008 -au 1008 -ap pw1008 -p "$callee" -t u1 "$target"
 run "udp: unREGISTER 1007" 0 -sf "$dir/unregister.xml" -m 1 -s 1007 -au 1007 -ap pw1007 -p "$port" -t u1 "$target"
 
-ws_out="$(node --experimental-websocket "$dir/ws-smoke.mjs" 2>/dev/null)"
-ws_rc=$?
-echo "$ws_out" | grep -v -E '^[0-9]+ passed, [0-9]+ failed$'
-summary="$(echo "$ws_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' || true)"
-if [[ -n $summary ]]; then
-  passed=$((passed + ${summary%% passed*}))
-  f="${summary#*, }"; failed=$((failed + ${f%% failed*}))
-elif [[ $ws_rc != 0 ]]; then
-  failed=$((failed + 1)); echo "not ok - ws-smoke.mjs exited $ws_rc"
-fi
+# node_checks NAME SCRIPT [node args...]: runs a node check script, adds its "N passed, N failed".
+node_checks() {
+  local name="$1" out rc summary f
+  shift
+  out="$(node "$@" 2>/dev/null)"
+  rc=$?
+  echo "$out" | grep -v -E '^[0-9]+ passed, [0-9]+ failed$'
+  summary="$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' || true)"
+  if [[ -n $summary ]]; then
+    passed=$((passed + ${summary%% passed*}))
+    f="${summary#*, }"; failed=$((failed + ${f%% failed*}))
+  elif [[ $rc != 0 ]]; then
+    failed=$((failed + 1)); echo "not ok - $name exited $rc"
+  fi
+}
+
+# HTTP on the WS port: company directory (vCard, CORS, preflight), 404, 403, WebSocket upgrade.
+export PBX_USERS_FILE
+node_checks http-smoke.mjs "$dir/http-smoke.mjs"
+node_checks ws-smoke.mjs --experimental-websocket "$dir/ws-smoke.mjs"
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

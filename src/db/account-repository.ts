@@ -11,6 +11,8 @@ export interface AccountProfile {
   wsUrl: string;
   /** STUN/TURN URLs as typed, one per line (TURN lines may carry credentials, so sealed) */
   iceServers: string;
+  /** company directory (vCard or CSV) fetched at login and periodically; empty when none */
+  directoryUrl: string;
 }
 
 export interface SavedAccount {
@@ -21,7 +23,8 @@ export interface SavedAccount {
 
 /** What the `account` settings row holds: secrets only as AES-GCM {iv, ciphertext}. */
 export interface StoredAccount {
-  profile: Omit<AccountProfile, 'iceServers'>;
+  /** `directoryUrl` is missing from profiles saved before it existed */
+  profile: Omit<AccountProfile, 'iceServers' | 'directoryUrl'> & { directoryUrl?: string };
   iceServers: Sealed | null;
   password: Sealed | null;
 }
@@ -51,7 +54,9 @@ export function createAccountRepository(settings: SettingsRepository, box: Secre
       const stored = await settings.get<StoredAccount>(ACCOUNT_KEY);
       if (!stored) return null;
       const iceServers = (await openOrNull(stored.iceServers)) ?? '';
-      return { profile: { ...stored.profile, iceServers }, password: await openOrNull(stored.password) };
+      // profiles saved before a field existed get its empty default
+      const profile = { ...stored.profile, directoryUrl: stored.profile.directoryUrl ?? '', iceServers };
+      return { profile, password: await openOrNull(stored.password) };
     },
     async save(profile, password) {
       const { iceServers, ...plain } = profile;

@@ -25,16 +25,41 @@ export interface ContactsRepository {
   saveCompanyMeta(meta: CompanySyncMeta): Promise<void>;
 }
 
+const COMPANY_META = 'companyDirectory';
+
 export function createContactsRepository(db: SoftphoneDatabase): ContactsRepository {
-  void db;
-  const fail = () => Promise.reject(new Error('not implemented yet'));
+  const company = () => db.contacts.where('source').equals('company');
   return {
-    all: () => Promise.resolve([]),
-    savePersonal: fail,
-    removePersonal: fail,
-    importPersonal: fail,
-    replaceCompany: fail,
-    companyMeta: () => Promise.resolve(null),
-    saveCompanyMeta: fail,
+    all: () => db.contacts.toArray(),
+    async savePersonal(contact) {
+      if (contact.source !== 'personal') throw new Error('company contacts are read-only');
+      await db.contacts.put(contact);
+    },
+    async removePersonal(id) {
+      await db.transaction('rw', db.contacts, async () => {
+        const row = await db.contacts.get(id);
+        if (row?.source === 'personal') await db.contacts.delete(id);
+      });
+    },
+    async importPersonal(contacts) {
+      if (contacts.some((c) => c.source !== 'personal'))
+        throw new Error('import adds personal contacts only');
+      // bulkAdd inside one transaction: a duplicate id or quota error aborts every row
+      await db.transaction('rw', db.contacts, () => db.contacts.bulkAdd(contacts));
+    },
+    async replaceCompany(contacts, meta) {
+      await db.transaction('rw', db.contacts, db.settings, async () => {
+        await company().delete();
+        await db.contacts.bulkAdd(contacts.map((c) => ({ ...c, source: 'company' as const })));
+        await db.settings.put({ key: COMPANY_META, value: meta });
+      });
+    },
+    async companyMeta() {
+      const row = await db.settings.get(COMPANY_META);
+      return (row?.value as CompanySyncMeta | undefined) ?? null;
+    },
+    async saveCompanyMeta(meta) {
+      await db.settings.put({ key: COMPANY_META, value: meta });
+    },
   };
 }

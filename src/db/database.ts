@@ -1,4 +1,6 @@
 import { Dexie, type Table } from 'dexie';
+import type { Contact } from '@/directory/types';
+import type { HistoryRow } from './history-repository';
 
 /** One row of the key/value `settings` table. */
 export interface SettingRow {
@@ -16,14 +18,23 @@ export const DATABASE_NAME = 'softphone';
 
 /**
  * The app's IndexedDB database. Every schema change adds a `version(n)` with an upgrade
- * function; never edit an earlier version.
+ * function when existing rows must change; never edit an earlier version. Each new version gets a
+ * case in schema-upgrades.test.ts.
  */
 export class SoftphoneDatabase extends Dexie {
   declare settings: Table<SettingRow, string>;
   declare keys: Table<KeyRow, string>;
+  declare history: Table<HistoryRow, string>;
+  declare contacts: Table<Contact, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(1).stores({ settings: 'key', keys: 'id' });
+    // v2 (issue 4): call history, paged newest first per filter; personal + company contacts.
+    // Only new tables: no existing row changes, so no upgrade function.
+    this.version(2).stores({
+      history: 'id, startedAt, [direction+startedAt], [result+startedAt]',
+      contacts: 'id, source',
+    });
   }
 }

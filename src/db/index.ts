@@ -9,7 +9,13 @@ import { createSettingsRepository, type SettingsRepository } from './settings-re
 export type { AccountProfile, AccountRepository, SavedAccount } from './account-repository';
 export type { SettingsRepository } from './settings-repository';
 export type { CompanySyncMeta, ContactsRepository } from './contacts-repository';
-export type { HistoryRepository } from './history-repository';
+export type {
+  HistoryFilter,
+  HistoryQuery,
+  HistoryRepository,
+  HistoryResult,
+  HistoryRow,
+} from './history-repository';
 export { SoftphoneDatabase } from './database';
 export {
   createBlfRepository,

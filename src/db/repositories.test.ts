@@ -11,6 +11,7 @@ const profile: AccountProfile = {
   domain: 'pbx.test',
   wsUrl: 'wss://pbx.test:8443/ws',
   iceServers: 'stun:stun.test:3478\nturn:turn.test:3478 bob:turnpass',
+  directoryUrl: '',
 };
 
 let db: SoftphoneDatabase;
@@ -44,8 +45,8 @@ async function storedText(): Promise<string> {
 describe('database', () => {
   it('opens with the versioned schema', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['keys', 'settings']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['contacts', 'history', 'keys', 'settings']);
     expect(new SoftphoneDatabase().name).toBe('softphone');
   });
 });
@@ -104,5 +105,16 @@ describe('settings repository', () => {
     expect(a).toMatch(/^[0-9a-f-]{36}$/);
     expect(b).toBe(a);
     expect(await reopen().settings.instanceId()).toBe(a);
+  });
+});
+
+describe('account profiles saved before the company directory field', () => {
+  it('load with an empty directory URL', async () => {
+    await repos.settings.set(ACCOUNT_KEY, {
+      profile: { displayName: 'A', user: '1001', authUser: '', domain: 'pbx.test', wsUrl: 'ws://x' },
+      iceServers: null,
+      password: null,
+    });
+    expect((await reopen().accounts.load())?.profile.directoryUrl).toBe('');
   });
 });

@@ -9,6 +9,7 @@ const valid: AccountForm = {
   domain: 'pbx.test',
   wsUrl: 'ws://127.0.0.1:8080/ws',
   iceServers: '',
+  directoryUrl: '',
 };
 
 describe('validateAccountForm', () => {
@@ -25,6 +26,7 @@ describe('validateAccountForm', () => {
       domain: '',
       wsUrl: '',
       iceServers: '',
+      directoryUrl: '',
     };
     expect(Object.keys(validateAccountForm(empty))).toEqual([
       'displayName',

@@ -8,7 +8,13 @@ export type AccountField = keyof AccountForm;
 
 /** A validation failure as an i18n code under `account.errors.*` (plus the line for STUN/TURN). */
 export interface FieldError {
-  code: 'required' | 'user_invalid' | 'domain_invalid' | 'ws_url_invalid' | 'ice_invalid';
+  code:
+    | 'required'
+    | 'user_invalid'
+    | 'domain_invalid'
+    | 'ws_url_invalid'
+    | 'ice_invalid'
+    | 'directory_url_invalid';
   line?: number;
 }
 
@@ -23,6 +29,7 @@ export const ACCOUNT_FIELDS = [
   'domain',
   'wsUrl',
   'iceServers',
+  'directoryUrl',
 ] as const satisfies readonly AccountField[];
 
 const SIP_USER = /^[^\s@:;<>"]+$/;
@@ -34,6 +41,16 @@ const CREDENTIALS = /^([^\s:]+):(\S+)$/;
 
 export function isHostname(value: string): boolean {
   return HOSTNAME.test(value) || /^\[[0-9A-Fa-f:.]+\]$/.test(value);
+}
+
+/** the company directory is fetched over http(s) only */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 export function isWebSocketUrl(value: string): boolean {
@@ -69,7 +86,7 @@ export function parseIceServers(text: string): RTCIceServer[] {
 }
 
 function checkField(field: AccountField, value: string): FieldError | undefined {
-  const optional = field === 'authUser' || field === 'iceServers';
+  const optional = field === 'authUser' || field === 'iceServers' || field === 'directoryUrl';
   if (value === '') return optional ? undefined : { code: 'required' };
   switch (field) {
     case 'user':
@@ -83,6 +100,8 @@ function checkField(field: AccountField, value: string): FieldError | undefined 
       const bad = iceLines(value).find((l) => parseIceLine(l.text) === null);
       return bad ? { code: 'ice_invalid', line: bad.line } : undefined;
     }
+    case 'directoryUrl':
+      return isHttpUrl(value) ? undefined : { code: 'directory_url_invalid' };
     case 'displayName':
     case 'password':
       return undefined;

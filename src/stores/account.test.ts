@@ -11,6 +11,7 @@ const form: AccountForm = {
   domain: 'pbx.test',
   wsUrl: 'wss://pbx.test/ws',
   iceServers: 'stun:stun.test:3478\nturn:turn.test:3478 u:p',
+  directoryUrl: 'https://pbx.test/directory.vcf',
 };
 
 const h = useStoreHarness();

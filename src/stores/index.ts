@@ -1,8 +1,27 @@
 export { useAccountStore, type AccountForm, type AccountProfile } from './account';
 export { usePhoneStore, ENDED_CALL_LINGER_MS, type PhoneStore } from './phone';
-export { useSettingsStore, DEFAULT_PICKUP_CODE } from './settings';
+export { useSettingsStore, DEFAULT_PICKUP_CODE, type ContactSort } from './settings';
 export { useBlfStore, type BlfEntry, type BlfStore } from './blf';
 export { useTransferStore, isTransferable, type TransferStore } from './transfer';
+export {
+  useDirectoryStore,
+  type DirectoryStore,
+  type ExportedFile,
+  type ImportFile,
+  type ImportReport,
+} from './directory';
+export { useCompanySyncStore, COMPANY_REFRESH_MS } from './company-sync';
+export type { CompanySyncError } from './company-directory';
+export { suggest as suggestForKeypad, type KeypadSuggestion } from './keypad-search';
+export {
+  useHistoryStore,
+  HISTORY_PAGE_SIZE,
+  HISTORY_SEEN_AT,
+  RECENT_LIMIT,
+  type HistoryStore,
+} from './history';
+export { talkTime } from './history-record';
+export type { HistoryRangeKind, TimeRange } from './history-range';
 export { bindPhone } from './bridges/phone-bridge';
 export { provideRepositories } from './persistence';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSettingsStore } from './settings';
+import { detectCountry, useSettingsStore } from './settings';
 import { useStoreHarness } from './testing/store-harness';
 
 const h = useStoreHarness();
@@ -37,4 +37,31 @@ describe('settings store', () => {
       locale: 'fr',
     });
   });
+
+  it('keeps the default country and contact sort, rejecting invalid stored values', async () => {
+    h.repos.values.set('defaultCountry', 'ch');
+    h.repos.values.set('contactSort', 'middle');
+    const settings = useSettingsStore();
+    const detected = settings.defaultCountry;
+    await settings.load();
+    expect(settings.defaultCountry).toBe(detected);
+    expect(settings.contactSort).toBe('last');
+    await settings.setDefaultCountry('CH');
+    await settings.setContactSort('first');
+    await settings.setDefaultCountry('Switzerland');
+    expect(h.repos.values.get('defaultCountry')).toBe('CH');
+    expect(h.repos.values.get('contactSort')).toBe('first');
+    await settings.setDefaultCountry(null);
+    expect(settings.defaultCountry).toBeNull();
+  });
+});
+
+describe('detectCountry', () => {
+  it.each([
+    [['fr-CH', 'fr'], 'CH'],
+    [['de', 'de-DE'], 'DE'],
+    [['en'], null],
+    [['zh-Hant-TW'], null],
+    [[], null],
+  ])('%j → %s', (languages, expected) => expect(detectCountry(languages)).toBe(expected));
 });

@@ -10,6 +10,19 @@ const isPickupMethod = (v: unknown): v is PickupMethod => v === 'replaces' || v 
 /** feature code the PBX maps to "pick up the call ringing at <ext>" */
 export const DEFAULT_PICKUP_CODE = '*8';
 const PICKUP_CODE = /^[0-9*#]{1,8}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+export type ContactSort = 'first' | 'last';
+const isContactSort = (v: unknown): v is ContactSort => v === 'first' || v === 'last';
+
+/** the region of the browser's language (fr-CH → CH), the default for national numbers */
+export function detectCountry(languages: readonly string[]): string | null {
+  for (const tag of languages) {
+    const region = /^[a-z]{2,3}-([A-Z]{2})\b/i.exec(tag)?.[1]?.toUpperCase();
+    if (region && COUNTRY.test(region)) return region;
+  }
+  return null;
+}
+const browserLanguages = () => (typeof navigator === 'undefined' ? [] : navigator.languages);
 
 /** User preferences, persisted in the `settings` table and pushed to the engine when changed. */
 export const useSettingsStore = defineStore('settings', () => {
@@ -20,6 +33,10 @@ export const useSettingsStore = defineStore('settings', () => {
   /** BLF pickup: RFC 3891 Replaces to the caller, or the PBX's pickup code + extension */
   const pickupMethod = ref<PickupMethod>('replaces');
   const pickupCode = ref(DEFAULT_PICKUP_CODE);
+  /** ISO country for numbers typed without +/00 (libphonenumber); null: only international */
+  const defaultCountry = ref<string | null>(detectCountry(browserLanguages()));
+  /** directory lists sort by last name (office habit) or first name */
+  const contactSort = ref<ContactSort>('last');
 
   async function persist(key: string, value: unknown): Promise<void> {
     try {
@@ -42,6 +59,21 @@ export const useSettingsStore = defineStore('settings', () => {
     const [method, code] = await Promise.all([settings.get('pickupMethod'), settings.get('pickupCode')]);
     if (isPickupMethod(method)) pickupMethod.value = method;
     if (typeof code === 'string' && PICKUP_CODE.test(code)) pickupCode.value = code;
+    const [country, sort] = await Promise.all([settings.get('defaultCountry'), settings.get('contactSort')]);
+    if (country === null || (typeof country === 'string' && COUNTRY.test(country)))
+      defaultCountry.value = country;
+    if (isContactSort(sort)) contactSort.value = sort;
+  }
+
+  async function setDefaultCountry(value: string | null): Promise<void> {
+    if (value !== null && !COUNTRY.test(value)) return;
+    defaultCountry.value = value;
+    await persist('defaultCountry', value);
+  }
+
+  async function setContactSort(value: ContactSort): Promise<void> {
+    contactSort.value = value;
+    await persist('contactSort', value);
   }
 
   async function setPickup(method: PickupMethod, code: string): Promise<void> {
@@ -74,7 +106,11 @@ export const useSettingsStore = defineStore('settings', () => {
     locale,
     pickupMethod,
     pickupCode,
+    defaultCountry,
+    contactSort,
     load,
+    setDefaultCountry,
+    setContactSort,
     setCallWaiting,
     setDtmfTransport,
     setLocale,

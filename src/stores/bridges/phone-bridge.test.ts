@@ -1,7 +1,10 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useHistoryStore } from '../history';
+import { provideRepositories } from '../persistence';
 import { ENDED_CALL_LINGER_MS, usePhoneStore, type PhoneStore } from '../phone';
 import { createFakePhone, makeCall, makeRegistration, type FakePhone } from '../testing/fake-phone';
+import { createMemoryRepositories } from '../testing/memory-repositories';
 import { bindPhone } from './phone-bridge';
 
 let phone: FakePhone;
@@ -102,5 +105,36 @@ describe('bindPhone', () => {
     expect(store.calls.map((c) => c.id)).toEqual(['old']);
     vi.advanceTimersByTime(ENDED_CALL_LINGER_MS);
     expect(store.calls).toEqual([]);
+  });
+});
+
+describe('bindPhone with a history store', () => {
+  it('records the seeded calls and every added, updated and ended call', async () => {
+    const repos = createMemoryRepositories();
+    provideRepositories(repos);
+    const rows = repos.history.rows;
+    const history = useHistoryStore();
+    const record = vi.spyOn(history, 'record');
+    dispose();
+    dispose = bindPhone(phone, { phone: store, history });
+    expect(record).toHaveBeenCalledWith(expect.objectContaining({ id: 'seeded' }));
+    phone.emit('callAdded', makeCall({ id: 'c2' }));
+    phone.emit('callUpdated', makeCall({ id: 'c2', state: 'answered', answeredAt: 5 }));
+    phone.emit('callEnded', makeCall({ id: 'c2', state: 'ended', answeredAt: 5, endCause: 'local_hangup' }));
+    expect(record).toHaveBeenCalledTimes(4);
+    await vi.waitFor(() => expect(rows.get('c2')?.result).toBe('answered'));
+    expect(rows.get('seeded')?.result).toBe('in_progress');
+    expect(store.calls.map((c) => c.id)).toEqual(['seeded', 'c2']); // the phone store still gets them
+    provideRepositories(null);
+  });
+
+  it('a history that fails to write never breaks the engine path', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const history = useHistoryStore();
+    vi.spyOn(history, 'record').mockImplementation(() => Promise.reject(new Error('disk full')));
+    dispose();
+    dispose = bindPhone(phone, { phone: store, history });
+    expect(() => phone.emit('callAdded', makeCall({ id: 'c3' }))).not.toThrow();
+    expect(store.calls.map((c) => c.id)).toContain('c3');
   });
 });

@@ -3,7 +3,11 @@ import { createMemoryContacts } from './memory-contacts';
 import { createMemoryHistory } from './memory-history';
 
 /** In-memory repositories for store and component tests (the Dexie ones are tested in src/db). */
-export function createMemoryRepositories(): Repositories & { values: Map<string, unknown> } {
+export function createMemoryRepositories(): Repositories & {
+  values: Map<string, unknown>;
+  contacts: ReturnType<typeof createMemoryContacts>;
+  history: ReturnType<typeof createMemoryHistory>;
+} {
   const values = new Map<string, unknown>();
   let account: { profile: AccountProfile; password: string | null } | null = null;
   return {

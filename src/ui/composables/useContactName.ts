@@ -1,8 +1,10 @@
+import { useDirectoryStore } from '@/stores';
+
 /**
  * The name to show for a remote party: the directory's name for a known number first, else the
- * SIP display name (untrusted: render as text only), else null. Placeholder until the directory
- * store exists; the signature is the contract.
+ * SIP display name (untrusted: render as text only), else null.
  */
-export function useContactName(): { nameFor(number: string, displayName: string | null): string | null } {
-  return { nameFor: (_number, displayName) => displayName };
+export function useContactName(): { nameFor: (number: string, displayName: string | null) => string | null } {
+  const directory = useDirectoryStore();
+  return { nameFor: (number, displayName) => directory.nameFor(number, displayName) };
 }

@@ -12,6 +12,7 @@ const empty: AccountFormValue = {
   domain: 'pbx.test',
   wsUrl: 'ws://127.0.0.1:8080/ws',
   iceServers: '',
+  directoryUrl: '',
 };
 
 function setup(initial: Partial<AccountFormValue> = {}) {

@@ -15,6 +15,7 @@ async function setup() {
     domain: 'pbx.test',
     wsUrl: 'ws://pbx.test/ws',
     iceServers: '',
+    directoryUrl: '',
   });
   const wrapper = mount(AppTopBar, { global: harness.global, attachTo: document.body });
   return { ...harness, wrapper };

@@ -47,7 +47,11 @@ export function callElapsed(call: CallSnapshot, now: number): number | null {
   return now - call.startedAt;
 }
 
-/** The name to show: the display name when there is one, else the number. */
-export function callName(call: CallSnapshot): string {
-  return call.remote.displayName?.trim() || call.remote.user;
+/** Finds the directory's name for a number, falling back to the SIP display name. */
+export type NameResolver = (number: string, displayName: string | null) => string | null;
+
+/** The name to show: the directory's, else the SIP display name, else the number. */
+export function callName(call: CallSnapshot, nameFor?: NameResolver): string {
+  const display = call.remote.displayName?.trim() || null;
+  return (nameFor ? nameFor(call.remote.user, display) : display) || call.remote.user;
 }

@@ -1,8 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { usePhoneStore } from '@/stores';
+import { useDirectoryStore, usePhoneStore } from '@/stores';
 import { makeCall, PhoneError } from '@/stores/testing/fake-phone';
-import { buttonNames, createHarness, getByRole } from '../../testing/harness';
+import { buttonNames, byRole, createHarness, getByRole } from '../../testing/harness';
 import DialpadPanel from './DialpadPanel.vue';
 
 function setup(snapshot = {}) {
@@ -78,5 +78,69 @@ describe('DialpadPanel', () => {
     });
     await getByRole(wrapper, 'button', '5').trigger('click');
     expect(phone.sendDtmf).toHaveBeenCalledExactlyOnceWith('live', '5');
+  });
+
+  describe('search as you type', () => {
+    async function withContacts() {
+      const ctx = setup();
+      await useDirectoryStore().saveContact({
+        title: '',
+        firstName: 'Bob',
+        lastName: 'Lefèvre',
+        company: '',
+        jobTitle: '',
+        email: '',
+        numbers: [
+          { kind: 'phone', value: '1002' },
+          { kind: 'mobile', value: '+41 79 555 12 34' },
+        ],
+      });
+      return ctx;
+    }
+    const options = (w: ReturnType<typeof setup>['wrapper']) => byRole(w, 'option').map((o) => o.text());
+
+    it('lists each number of a matching contact and dials the one picked with the arrow keys', async () => {
+      const { wrapper, field, phone } = await withContacts();
+      await field.setValue('lefe');
+      expect(field.attributes('aria-expanded')).toBe('true');
+      expect(options(wrapper)).toEqual([
+        expect.stringContaining('1002'),
+        expect.stringContaining('+41795551234'),
+      ]);
+      await field.trigger('keydown', { key: 'ArrowDown' });
+      await field.trigger('keydown', { key: 'ArrowDown' });
+      const active = field.attributes('aria-activedescendant');
+      expect(wrapper.find(`#${active}`).attributes('aria-selected')).toBe('true');
+      await wrapper.find('form').trigger('submit');
+      await flushPromises();
+      expect(phone.call).toHaveBeenCalledWith('+41795551234');
+    });
+
+    it('dials plain digits as typed even when they match a contact', async () => {
+      const { wrapper, field, phone } = await withContacts();
+      await field.setValue('100');
+      expect(options(wrapper)).toHaveLength(1);
+      await wrapper.find('form').trigger('submit');
+      await flushPromises();
+      expect(phone.call).toHaveBeenCalledWith('100');
+    });
+
+    it('Enter on a name dials the first match; Escape closes the list', async () => {
+      const { wrapper, field, phone } = await withContacts();
+      await field.setValue('bob');
+      await field.trigger('keydown', { key: 'Escape' });
+      expect(field.attributes('aria-expanded')).toBe('false');
+      await wrapper.find('form').trigger('submit');
+      await flushPromises();
+      expect(phone.call).toHaveBeenCalledWith('1002');
+    });
+
+    it('a click on a suggestion dials it', async () => {
+      const { wrapper, field, phone } = await withContacts();
+      await field.setValue('lef');
+      await byRole(wrapper, 'option')[1]!.trigger('click');
+      await flushPromises();
+      expect(phone.call).toHaveBeenCalledWith('+41795551234');
+    });
   });
 });

@@ -1,0 +1,131 @@
+// In-page half of bench/ui.mjs: installed with page.addInitScript, so it exists after every reload
+// as window.uiBench. Times are taken here with performance.now(), so Playwright's round trips never
+// count. Elements are found by the ids and accessible names the e2e tests use. Self-contained:
+// page.addInitScript sends the function's source, not its closure.
+
+export function installUiBench() {
+  const HISTORY_LIST = '[role="list"][aria-label="Call history"]';
+  const now = () => performance.now();
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** resolves in the frame after the next one: everything changed before it has been painted */
+  const nextPaint = () =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const byId = (id) => {
+    const el = document.getElementById(id);
+    if (!el) throw new Error(`#${id} not found`);
+    return el;
+  };
+
+  /** resolves with performance.now() as soon as check() holds, seen by a MutationObserver */
+  function when(check, timeoutMs = 10_000) {
+    return new Promise((resolve, reject) => {
+      if (check()) return resolve(now());
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${check.name || 'the DOM'}`));
+      }, timeoutMs);
+      const observer = new MutationObserver(() => {
+        if (!check()) return;
+        const at = now();
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(at);
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+  }
+
+  /** a real row (HistoryRow, with aria-posinset) at position `index`, not a loading placeholder */
+  const historyRow = (index) => document.querySelector(`${HISTORY_LIST} > li[aria-posinset="${index + 1}"]`);
+
+  /** Click on the History tab until its first row is in the DOM, then until it is painted. */
+  async function openHistory() {
+    if (document.querySelector(HISTORY_LIST)) throw new Error('the history is already open');
+    const tab = byId('tab-history');
+    const t0 = now();
+    tab.click();
+    const inDom = await when(function firstHistoryRow() {
+      return historyRow(0) !== null;
+    });
+    await nextPaint();
+    return { inDom: inDom - t0, painted: now() - t0 };
+  }
+
+  async function openKeypad() {
+    byId('tab-keypad').click();
+    await when(function historyClosed() {
+      return document.querySelector(HISTORY_LIST) === null;
+    });
+    await nextPaint();
+  }
+
+  /**
+   * Sets the list's scrollTop to `fraction` of its scroll range, until real rows fill every
+   * visible position (placeholders replaced by the page read from IndexedDB), then painted.
+   */
+  async function scrollHistory(fraction) {
+    const list = document.querySelector(HISTORY_LIST);
+    if (!list) throw new Error('open the history first');
+    await when(function anyHistoryRow() {
+      return list.querySelector('li[aria-posinset]') !== null;
+    });
+    const scroller = list.parentElement;
+    const first = list.querySelector('li[aria-posinset]');
+    const total = Number(first.getAttribute('aria-setsize'));
+    const rowHeight = list.offsetHeight / total;
+    const top = Math.round(fraction * (scroller.scrollHeight - scroller.clientHeight));
+    const from = Math.floor(top / rowHeight);
+    const to = Math.min(total - 1, Math.floor((top + scroller.clientHeight - 1) / rowHeight));
+    const t0 = now();
+    scroller.scrollTop = top;
+    const inDom = await when(function visibleRowsLoaded() {
+      for (let i = from; i <= to; i++) if (!historyRow(i)) return false;
+      return true;
+    });
+    await nextPaint();
+    return { index: from, inDom: inDom - t0, painted: now() - t0 };
+  }
+
+  /**
+   * Types `query` into the keypad field one character at a time, as v-model sees typing (an
+   * `input` event). Per keystroke: `script` until Vue's update is flushed (one microtask after the
+   * event: Vue queued its flush during the event, before this await), `work` adds the style and
+   * layout of the new DOM (forced), `frame` waits for the frame after the next (double rAF).
+   */
+  async function typeQuery(query, pauseMs) {
+    const input = byId('dial-target');
+    const box = byId('dial-suggestions');
+    const seen = () => `${input.getAttribute('aria-expanded')}|${box.textContent}`;
+    input.focus();
+    const samples = [];
+    for (let i = 1; i <= query.length; i++) {
+      const value = query.slice(0, i);
+      const t0 = now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      const t1 = now();
+      void document.documentElement.getBoundingClientRect(); // style + layout now, not in the frame
+      const t2 = now();
+      const flushed = seen();
+      await nextPaint();
+      const t3 = now();
+      samples.push({
+        value,
+        script: t1 - t0,
+        work: t2 - t0,
+        frame: t3 - t0,
+        options: box.children.length,
+        // the DOM changed again after the microtask: `script` missed part of the update
+        late: seen() !== flushed,
+      });
+      await sleep(pauseMs);
+    }
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextPaint();
+    return samples;
+  }
+
+  window.uiBench = { openHistory, openKeypad, scrollHistory, typeQuery, sleep };
+}

@@ -1,0 +1,236 @@
+// UI benchmark: the real app (built by scripts/bench.sh into bench/.dist-app for the development
+// PBX, no company directory) in Debian's Chromium, signed in as 1001, with 100,000 calls and 20,000
+// personal contacts seeded into IndexedDB. Measures, inside the page (bench/ui-page.mjs):
+//   - the History tab: click -> first row in the DOM -> painted, warm and right after a reload;
+//   - scrolling the history to the middle until real rows replace the placeholders;
+//   - the keypad field: each keystroke until the suggestions are updated and painted.
+// Run through scripts/bench.sh (loopback-only namespace, its own PBX), after run.mjs and mixer.mjs.
+// Writes bench/results/ui.json. Speed goals live here, never in timed unit tests.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { installUiBench } from './ui-page.mjs';
+import { seedDatabase } from './ui-seed.mjs';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const HISTORY_ROWS = env('BENCH_UI_HISTORY', 100_000);
+const CONTACTS = env('BENCH_UI_CONTACTS', 20_000);
+const OPENS = env('BENCH_UI_OPENS', 20); // warm History tab openings
+const COLD = env('BENCH_UI_COLD', 3); // openings right after a reload
+const ROUNDS = env('BENCH_UI_ROUNDS', 4); // times each query is typed
+const SCROLLS = [0.5, 0.47, 0.53, 0.44, 0.56, 0.41, 0.59, 0.38, 0.62, 0.35]; // distinct pages, none cached
+const QUERIES = ['mar', 'lefe', 'dubois', '044 12', '+41 79', '10', 'zo'];
+const KEY_PAUSE_MS = 60; // between keystrokes, about a fast typist
+const TARGET = { historyFirstPageMs: 200, keystrokeP95Ms: 16.7 };
+const DIST = process.env.BENCH_UI_DIST ?? 'bench/.dist-app';
+const WS = `ws://127.0.0.1:${process.env.PBX_WS_PORT ?? 8088}`;
+const DOMAIN = process.env.PBX_DOMAIN ?? 'pbx.test';
+const USER = '1001';
+
+// a bounded run: whatever hangs, the bench stops (Playwright closes Chromium on exit)
+setTimeout(() => {
+  console.error('ui bench: still running after 4 minutes, giving up');
+  process.exit(1);
+}, 240_000).unref();
+
+const round = (x) => Math.round(x * 10) / 10;
+const quantile = (sorted, q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return {
+    n: s.length,
+    median: round(quantile(s, 0.5)),
+    p95: round(quantile(s, 0.95)),
+    max: round(s.at(-1)),
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+async function waitRegistered(page) {
+  const status = page.getByRole('status', { name: 'Registration' }).filter({ hasText: /^\s*Registered\s*$/ });
+  await status.waitFor({ timeout: 20_000 });
+}
+
+async function signIn(page) {
+  const form = page.getByRole('form', { name: 'Account' });
+  await form.waitFor({ timeout: 20_000 });
+  const field = (label) => form.getByLabel(label, { exact: true });
+  await field('Display name').fill(`Bench ${USER}`);
+  await field('SIP user').fill(USER);
+  await field('Password').fill(`pw${USER}`);
+  await field('SIP domain').fill(DOMAIN);
+  await field('WebSocket URL').fill(WS);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await waitRegistered(page);
+}
+
+/** reload: the saved account signs in again; then let the start-up settle */
+async function reload(page, settleMs) {
+  await page.reload();
+  await waitRegistered(page);
+  if (settleMs) await page.waitForTimeout(settleMs);
+}
+
+async function measureKeypad(page) {
+  const all = [];
+  for (let r = 0; r < ROUNDS; r++)
+    for (const query of QUERIES) {
+      const samples = await page.evaluate(
+        ([q, pause]) => window.uiBench.typeQuery(q, pause),
+        [query, KEY_PAUSE_MS],
+      );
+      all.push(...samples.map((s) => ({ ...s, query })));
+    }
+  // the first keystroke after a reload also builds the contact search index
+  const [cold, ...warm] = all;
+  const summary = (list) => ({
+    script: stats(list.map((s) => s.script)),
+    work: stats(list.map((s) => s.work)),
+    frame: stats(list.map((s) => s.frame)),
+  });
+  const perQuery = Object.fromEntries(
+    QUERIES.map((q) => {
+      const mine = warm.filter((s) => s.query === q);
+      const options = [...new Set(mine.map((s) => `${s.value} → ${s.options}`))];
+      return [q, { ...summary(mine), suggestionsPerPrefix: options }];
+    }),
+  );
+  const overall = summary(warm);
+  return {
+    method:
+      `${ROUNDS} rounds of ${QUERIES.length} queries typed a character at a time (input event, ${KEY_PAUSE_MS} ms apart); ` +
+      'script = until Vue flushed (one microtask), work = script + forced style/layout, ' +
+      'frame = until the frame after next (double rAF, includes waiting for vsync: floor about 1-2 frames)',
+    budgetMs: TARGET.keystrokeP95Ms,
+    coldFirstKeystroke: {
+      query: cold.value,
+      script: round(cold.script),
+      work: round(cold.work),
+      frame: round(cold.frame),
+    },
+    overall,
+    perQuery,
+    lateFlushes: all.filter((s) => s.late).length,
+    meetsTarget: overall.work.p95 <= TARGET.keystrokeP95Ms,
+  };
+}
+
+async function measureHistory(page) {
+  const warm = [];
+  for (let i = 0; i < OPENS; i++) {
+    warm.push(await page.evaluate(() => window.uiBench.openHistory()));
+    await page.evaluate(() => window.uiBench.openKeypad());
+    await page.waitForTimeout(150);
+  }
+  await page.evaluate(() => window.uiBench.openHistory());
+  const scrolls = [];
+  for (const fraction of SCROLLS) {
+    scrolls.push(await page.evaluate((f) => window.uiBench.scrollHistory(f), fraction));
+    await page.waitForTimeout(150);
+  }
+  await page.evaluate(() => window.uiBench.openKeypad());
+  const cold = [];
+  for (let i = 0; i < COLD; i++) {
+    await reload(page, 0);
+    cold.push(await page.evaluate(() => window.uiBench.openHistory()));
+  }
+  const pick = (list, key) => stats(list.map((s) => s[key]));
+  const firstPage = {
+    method: `click on #tab-history until row 1 of list "Call history" is in the DOM (MutationObserver), then painted (double rAF); warm: ${OPENS} openings, back to Keypad between; cold: right after a reload (Registered)`,
+    warm: { inDom: pick(warm, 'inDom'), painted: pick(warm, 'painted') },
+    cold: { inDom: pick(cold, 'inDom'), painted: pick(cold, 'painted') },
+    warmSamples: warm.map((s) => round(s.painted)),
+    coldSamples: cold.map((s) => round(s.painted)),
+  };
+  firstPage.meetsTarget =
+    firstPage.warm.painted.p95 <= TARGET.historyFirstPageMs &&
+    firstPage.cold.painted.max <= TARGET.historyFirstPageMs;
+  const scroll = {
+    method: `scrollTop set to ${SCROLLS.length} distinct positions around the middle of the list, until real rows fill every visible position, then painted`,
+    inDom: pick(scrolls, 'inDom'),
+    painted: pick(scrolls, 'painted'),
+    samples: scrolls.map((s) => ({ row: s.index, painted: round(s.painted) })),
+  };
+  return { firstPage, scroll };
+}
+
+const port = await freePort();
+const server = await preview({
+  configFile: 'vite.config.ts',
+  build: { outDir: DIST },
+  preview: { host: '127.0.0.1', port, strictPort: true },
+  logLevel: 'warn',
+});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+
+try {
+  const context = await browser.newContext({ locale: 'en-US', permissions: ['microphone'] });
+  await context.addInitScript(installUiBench);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[ui] ${e.message}`));
+  await page.goto(server.resolvedUrls.local[0]);
+  await signIn(page);
+  const seeded = await page.evaluate(seedDatabase, { history: HISTORY_ROWS, contacts: CONTACTS, seed: 4 });
+  console.log(
+    `seeded ${seeded.history} calls and ${seeded.contacts} contacts in ${Math.round(seeded.ms)} ms`,
+  );
+
+  await reload(page, 1000);
+  const keypad = await measureKeypad(page);
+  const history = await measureHistory(page);
+  const cpus = os.cpus();
+  const result = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      memoryGiB: round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      loadAverage1m: round(os.loadavg()[0]),
+    },
+    data: { historyRows: HISTORY_ROWS, contacts: CONTACTS, seedMs: Math.round(seeded.ms) },
+    targets: {
+      historyFirstPage: `painted <= ${TARGET.historyFirstPageMs} ms after the click (warm p95 and every cold opening)`,
+      keystroke: `work (script + style/layout) p95 <= ${TARGET.keystrokeP95Ms} ms, one frame at 60 Hz`,
+    },
+    historyFirstPage: history.firstPage,
+    historyScrollToMiddle: history.scroll,
+    keypadSearch: keypad,
+    meetsTargets: history.firstPage.meetsTarget && keypad.meetsTarget,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/ui.json', `${JSON.stringify(result, null, 2)}\n`);
+  const fp = history.firstPage;
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  console.log(
+    `history first page (${HISTORY_ROWS} calls): warm median ${fp.warm.painted.median} ms, p95 ${fp.warm.painted.p95} ms, max ${fp.warm.painted.max} ms; ` +
+      `cold max ${fp.cold.painted.max} ms (target <= ${TARGET.historyFirstPageMs}): ${verdict(fp.meetsTarget)}`,
+  );
+  console.log(
+    `history scroll to the middle: median ${history.scroll.painted.median} ms, max ${history.scroll.painted.max} ms`,
+  );
+  const o = keypad.overall;
+  console.log(
+    `keypad search (${CONTACTS} contacts) per keystroke: work median ${o.work.median} ms, p95 ${o.work.p95} ms, max ${o.work.max} ms ` +
+      `(script p95 ${o.script.p95} ms; painted p95 ${o.frame.p95} ms); budget ${TARGET.keystrokeP95Ms} ms: ${verdict(keypad.meetsTarget)}; ` +
+      `first keystroke after load ${keypad.coldFirstKeystroke.work} ms`,
+  );
+  console.log('written bench/results/ui.json');
+} finally {
+  await browser.close();
+  await new Promise((r) => server.httpServer.close(r));
+}

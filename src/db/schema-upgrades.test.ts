@@ -1,0 +1,109 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SoftphoneDatabase } from './database';
+
+/**
+ * Each released schema, frozen as it shipped (copy, never import: the point is to replay what an
+ * older release left in the browser). A new version adds its definition here and one case below.
+ */
+const RELEASED: Record<number, Record<string, string>> = {
+  1: { settings: 'key', keys: 'id' },
+};
+
+/** Rows an older release could have written, per table. */
+const SEED = {
+  settings: [
+    { key: 'account', value: { profile: { user: '1001' }, password: { iv: new Uint8Array(12) } } },
+    { key: 'callWaiting', value: false },
+    { key: 'blf', value: { colleagues: [{ extension: '1002', name: 'Bob', shown: true }] } },
+  ],
+  keys: [{ id: 'account', key: { fake: 'CryptoKey stand-in' } }],
+};
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** Creates the database as release `version` left it, with rows in `tables`. */
+async function seedRelease(version: number, tables: (keyof typeof SEED)[]): Promise<string> {
+  const name = `softphone-upgrade-${version}-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  for (let v = 1; v <= version; v++) old.version(v).stores(RELEASED[v]!);
+  await old.open();
+  for (const table of tables) await old.table(table).bulkPut(SEED[table]);
+  old.close();
+  return name;
+}
+
+function reopen(name: string): SoftphoneDatabase {
+  const db = new SoftphoneDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+const cases = [
+  {
+    from: 1,
+    tables: ['settings', 'keys'] as (keyof typeof SEED)[],
+    /** what the new version must offer on top of the kept rows */
+    async newTablesWork(db: SoftphoneDatabase) {
+      await db.history.put({
+        id: 'h1',
+        direction: 'incoming',
+        scope: 'internal',
+        result: 'answered',
+        startedAt: 1,
+        answeredAt: 2,
+        endedAt: 3,
+        number: '1002',
+        displayName: null,
+        uri: 'sip:1002@pbx.test',
+        transferred: false,
+        conference: false,
+        endCause: 'remote_hangup',
+        endStatus: null,
+        owner: 'page',
+        updatedAt: 3,
+      });
+      expect(
+        await db.history.where('[result+startedAt]').between(['answered', 0], ['answered', Infinity]).count(),
+      ).toBe(1);
+      await db.contacts.put({
+        id: 'personal:1',
+        source: 'personal',
+        title: '',
+        firstName: 'Bob',
+        lastName: 'Lefèvre',
+        company: '',
+        jobTitle: '',
+        email: '',
+        numbers: [{ kind: 'short', value: '1002' }],
+      });
+      expect(await db.contacts.where('source').equals('personal').count()).toBe(1);
+    },
+  },
+];
+
+describe('schema upgrades keep every row', () => {
+  it.each(cases)('from version $from to the current one', async ({ from, tables, newTablesWork }) => {
+    const name = await seedRelease(from, tables);
+    const db = reopen(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    for (const table of tables) {
+      const byKey = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
+      expect(byKey(await db.table(table).toArray())).toEqual(byKey(SEED[table]));
+    }
+    await newTablesWork(db);
+  });
+
+  it('has a case for every older version', () => {
+    const current = reopen('never-opened').verno;
+    expect(cases.map((c) => c.from)).toEqual(Array.from({ length: current - 1 }, (_, i) => i + 1));
+  });
+});

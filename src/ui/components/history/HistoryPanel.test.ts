@@ -1,0 +1,183 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { HistoryRow } from '@/db';
+import { useHistoryStore } from '@/stores';
+import { accessibleName, byRole, createHarness, getByRole } from '../../testing/harness';
+import HistoryPanel from './HistoryPanel.vue';
+
+const AT = new Date(2020, 2, 10, 10, 32).getTime(); // a Tuesday, long before any test run
+const HOUR = 3_600_000;
+
+function row(i: number, overrides: Partial<HistoryRow> = {}): HistoryRow {
+  return {
+    id: `r${i}`,
+    direction: 'incoming',
+    scope: 'internal',
+    result: 'answered',
+    startedAt: AT - i * HOUR,
+    answeredAt: AT - i * HOUR + 5000,
+    endedAt: AT - i * HOUR + 65_000,
+    number: String(2000 + i),
+    displayName: null,
+    uri: '',
+    transferred: false,
+    conference: false,
+    endCause: 'remote_hangup',
+    endStatus: null,
+    owner: 'old',
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+// happy-dom lays nothing out: give the list's scroller a height so the virtualiser renders rows
+const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 560 });
+});
+afterAll(() => {
+  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+  else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+async function setup(rows: HistoryRow[]) {
+  const harness = createHarness();
+  rows.forEach((r) => harness.repos.history.rows.set(r.id, r));
+  await useHistoryStore().load();
+  const wrapper = mount(HistoryPanel, { global: harness.global, attachTo: document.body });
+  await flushPromises();
+  return { ...harness, wrapper };
+}
+const items = (wrapper: Parameters<typeof byRole>[0]) => byRole(wrapper, 'listitem');
+
+describe('HistoryPanel', () => {
+  it('lists calls newest first, each a labelled listitem with its buttons; names are text only', async () => {
+    const { wrapper } = await setup([
+      row(0, { displayName: 'Bob Lefèvre', number: '1002', result: 'missed', answeredAt: null }),
+      row(1, { direction: 'outgoing', result: 'busy', answeredAt: null, displayName: '<img src=x>' }),
+      row(2, { transferred: true, conference: true }),
+    ]);
+    const list = items(wrapper);
+    expect(list.map((li) => accessibleName(li.element))).toEqual([
+      'Bob Lefèvre, 1002, Missed, 03/10/2020 10:32 AM',
+      '<img src=x>, 2001, Outgoing, 03/10/2020 09:32 AM, Busy',
+      '2002, Incoming, 03/10/2020 08:32 AM, 1:00, Transferred, Conference',
+    ]);
+    expect(wrapper.find('img').exists()).toBe(false);
+    expect(list[0]!.find('[role="img"]').attributes('aria-label')).toBe('Missed');
+    expect(list[0]!.attributes()).toMatchObject({ 'aria-posinset': '1', 'aria-setsize': '3', tabindex: '0' });
+    expect(list[1]!.attributes('tabindex')).toBe('-1');
+    expect(byRole(list[0]!, 'button').map((b) => accessibleName(b.element))).toEqual([
+      'Call back',
+      'Add to contacts',
+      'Delete',
+    ]);
+  });
+
+  it('calls back, offers the number to the contacts and deletes one call', async () => {
+    const { wrapper, phone } = await setup([row(0, { displayName: 'Bob', number: '1002' }), row(1)]);
+    await getByRole(items(wrapper)[0]!, 'button', 'Call back').trigger('click');
+    expect(phone.call).toHaveBeenCalledWith('1002');
+    await getByRole(items(wrapper)[0]!, 'button', 'Add to contacts').trigger('click');
+    expect(wrapper.emitted('add-contact')).toEqual([[{ number: '1002', name: 'Bob' }]]);
+    await getByRole(items(wrapper)[0]!, 'button', 'Delete').trigger('click');
+    await flushPromises();
+    expect(items(wrapper).map((li) => li.attributes('data-index'))).toEqual(['0']);
+    expect(items(wrapper)[0]!.text()).toContain('2001');
+  });
+
+  it('filters by kind and moves by day', async () => {
+    const { wrapper } = await setup([
+      row(0, { result: 'missed', answeredAt: null }),
+      row(1, { direction: 'outgoing' }),
+      row(30), // the day before
+    ]);
+    const filters = getByRole(wrapper, 'group', 'Show');
+    await getByRole(filters, 'button', 'Missed').trigger('click');
+    await flushPromises();
+    expect(getByRole(filters, 'button', 'Missed').attributes('aria-pressed')).toBe('true');
+    expect(items(wrapper)).toHaveLength(1);
+    await getByRole(filters, 'button', 'Outgoing').trigger('click');
+    await flushPromises();
+    expect(items(wrapper)[0]!.text()).toContain('2001');
+    await getByRole(filters, 'button', 'All').trigger('click');
+    const period = getByRole(wrapper, 'group', 'Period');
+    await getByRole(period, 'button', 'Day').trigger('click');
+    await getByRole(wrapper, 'button', 'Today').trigger('click');
+    await flushPromises();
+    expect(items(wrapper)).toHaveLength(0);
+    expect(wrapper.text()).toContain('No calls for this choice');
+    const history = useHistoryStore();
+    history.anchor = AT;
+    await history.setRange('day');
+    await flushPromises();
+    expect(wrapper.find('.history-filters__range').text()).toBe('Tuesday, March 10, 2020');
+    expect(items(wrapper)).toHaveLength(2);
+    await getByRole(wrapper, 'button', 'Previous day').trigger('click');
+    await flushPromises();
+    expect(items(wrapper).map((li) => li.text())).toEqual([expect.stringContaining('2030')]);
+    await getByRole(period, 'button', 'Week').trigger('click');
+    await flushPromises();
+    expect(byRole(wrapper, 'button', 'Next week')).toHaveLength(1);
+    expect(wrapper.find('.history-filters__range').text()).toMatch(/^Mar 9\s–\s15, 2020$/);
+  });
+
+  it('renders only the visible rows of a long history and pages as it scrolls', async () => {
+    const { wrapper } = await setup(Array.from({ length: 300 }, (_, i) => row(i)));
+    const shown = items(wrapper).length;
+    expect(shown).toBeGreaterThan(5);
+    expect(shown).toBeLessThan(40);
+    expect(wrapper.find('.history-list__rows').attributes('style')).toContain(`height: ${300 * 56}px`);
+    // happy-dom has no layout, so scrolling clamps to 0: let the scroller really move
+    const scroller = wrapper.find('.history-list');
+    let top = 0;
+    Object.defineProperty(scroller.element, 'scrollTop', { configurable: true, get: () => top });
+    Object.defineProperty(scroller.element, 'scrollHeight', { configurable: true, get: () => 300 * 56 });
+    (scroller.element as HTMLElement).scrollTo = ((options: ScrollToOptions) => {
+      top = options.top ?? top;
+      scroller.element.dispatchEvent(new Event('scroll'));
+    }) as HTMLElement['scrollTo'];
+    const first = items(wrapper)[0]!;
+    (first.element as HTMLElement).focus();
+    await first.trigger('keydown', { key: 'End' });
+    await vi.waitFor(() => {
+      const last = wrapper.find('[data-index="299"]');
+      expect(last.text()).toContain('2299'); // its page was fetched on the way
+      expect(document.activeElement).toBe(last.element);
+    });
+  });
+
+  it('moves between rows with the arrow keys', async () => {
+    const { wrapper } = await setup([row(0), row(1), row(2)]);
+    const [a, b] = items(wrapper);
+    (a!.element as HTMLElement).focus();
+    await a!.trigger('keydown', { key: 'ArrowDown' });
+    await flushPromises();
+    expect(document.activeElement).toBe(b!.element);
+    expect(b!.attributes('tabindex')).toBe('0');
+    expect(a!.attributes('tabindex')).toBe('-1');
+  });
+
+  it('deletes everything only after confirmation; Escape cancels and refocuses', async () => {
+    const { wrapper } = await setup([row(0), row(1)]);
+    const deleteAll = getByRole(wrapper, 'button', 'Delete all');
+    await deleteAll.trigger('click');
+    const dialog = getByRole(wrapper, 'alertdialog');
+    expect(wrapper.find(`#${dialog.attributes('aria-labelledby')}`).text()).toBe('Delete all calls?');
+    expect(document.activeElement).toBe(getByRole(dialog, 'button', 'Cancel').element);
+    await dialog.trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(byRole(wrapper, 'alertdialog')).toHaveLength(0);
+    expect(document.activeElement).toBe(deleteAll.element);
+    expect(items(wrapper)).toHaveLength(2);
+    await deleteAll.trigger('click');
+    await getByRole(wrapper, 'button', 'Delete all calls').trigger('click');
+    await flushPromises();
+    expect(items(wrapper)).toHaveLength(0);
+    expect(wrapper.text()).toContain('No calls yet');
+    expect(deleteAll.attributes('disabled')).toBeDefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { useI18n } from 'vue-i18n';
+import type { HistoryRow } from '@/db';
+import { talkTime, type HistoryRangeKind, type TimeRange } from '@/stores';
+import { formatDuration } from '../../format';
+
+/** Which icon (and label) a row gets. */
+export type HistoryKind = 'incoming' | 'outgoing' | 'missed';
+
+export const kindOf = (row: Pick<HistoryRow, 'direction' | 'result'>): HistoryKind =>
+  row.result === 'missed' ? 'missed' : row.direction;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** one formatter per locale and style, shared by every row */
+function formatter(locale: string, style: 'date' | 'time' | 'day' | 'short'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+    date: { day: '2-digit', month: '2-digit', year: 'numeric' },
+    time: { hour: '2-digit', minute: '2-digit' },
+    day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    short: { day: 'numeric', month: 'short', year: 'numeric' },
+  };
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(locale, options[style])));
+  return found;
+}
+
+/** Words and dates for history rows, in the current i18n locale. */
+export function useHistoryFormat() {
+  const { t, locale } = useI18n();
+  return {
+    date: (at: number) => formatter(locale.value, 'date').format(at),
+    time: (at: number) => formatter(locale.value, 'time').format(at),
+    /** duration of an answered call, else null */
+    duration(row: HistoryRow): string | null {
+      const ms = talkTime(row);
+      return ms === null ? null : formatDuration(ms);
+    },
+    /** the outcome in words, except when the icon already says it (answered, missed) */
+    result: (row: HistoryRow): string | null =>
+      row.result === 'answered' || row.result === 'missed' ? null : t(`history.result.${row.result}`),
+    marks: (row: HistoryRow): string[] =>
+      (['transferred', 'conference'] as const).filter((m) => row[m]).map((m) => t(`history.mark.${m}`)),
+    /** "Sunday, November 22, 2026" or "Nov 16 – 22, 2026" */
+    range(kind: HistoryRangeKind, range: TimeRange | null): string {
+      if (!range || kind === 'all') return '';
+      if (kind === 'day') return formatter(locale.value, 'day').format(range.from);
+      return formatter(locale.value, 'short').formatRange(range.from, range.to - 1);
+    },
+  };
+}
