@@ -15,6 +15,7 @@ import {
   type ImportSkip,
 } from '@/directory';
 import { parseDirectoryText } from './company-directory';
+import { warmNumberCache } from './index-warmup';
 import { useRepositories } from './persistence';
 import { useSettingsStore } from './settings';
 
@@ -56,11 +57,16 @@ export const useDirectoryStore = defineStore('directory', () => {
   );
   const personalCount = computed(() => contacts.value.filter((c) => c.source === 'personal').length);
 
+  let warmups = 0;
   function replaceAll(next: readonly Contact[]): void {
-    contacts.value = Object.freeze(next.map((c) => Object.freeze(c)));
-    // build the index while the user is idle, not on the first keystroke or incoming call
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
-    idle(() => void index.value);
+    const frozen = Object.freeze(next.map((c) => Object.freeze(c)));
+    // parse the numbers in small tasks first, so building the index (on the first keystroke or
+    // incoming call, or right after the warm-up) is quick and never one long freeze
+    const run = ++warmups;
+    void warmNumberCache(frozen, settings.defaultCountry, () => run !== warmups).then((done) => {
+      if (done) void index.value;
+    });
+    contacts.value = frozen;
   }
 
   async function load(): Promise<void> {

@@ -9,6 +9,8 @@ export interface KeypadSuggestions {
   /** index of the highlighted line, -1 when none */
   active: Ref<number>;
   open: Readonly<Ref<boolean>>;
+  /** the field has focus: the list only shows then, so it never covers the keypad's keys */
+  focused: Ref<boolean>;
   move(step: 1 | -1): void;
   close(): void;
   /** what Enter dials: the highlighted line, the text as typed, or the only sensible match */
@@ -23,6 +25,7 @@ export function useKeypadSuggestions(query: Ref<string>): KeypadSuggestions {
   const directory = useDirectoryStore();
   const history = useHistoryStore();
   const dismissed = ref(false);
+  const focused = ref(false);
   const active = ref(-1);
   const list = computed(() =>
     suggestForKeypad(query.value, {
@@ -31,7 +34,7 @@ export function useKeypadSuggestions(query: Ref<string>): KeypadSuggestions {
       nameFor: (number, name) => directory.nameFor(number, name),
     }),
   );
-  const open = computed(() => !dismissed.value && list.value.length > 0);
+  const open = computed(() => focused.value && !dismissed.value && list.value.length > 0);
   watch(query, () => {
     dismissed.value = false;
     active.value = -1;
@@ -57,5 +60,5 @@ export function useKeypadSuggestions(query: Ref<string>): KeypadSuggestions {
     active.value = -1;
   }
 
-  return { list, active, open, move, close, resolve };
+  return { list, active, open, focused, move, close, resolve };
 }

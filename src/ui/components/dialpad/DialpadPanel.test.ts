@@ -95,6 +95,7 @@ describe('DialpadPanel', () => {
           { kind: 'mobile', value: '+41 79 555 12 34' },
         ],
       });
+      await ctx.field.trigger('focus');
       return ctx;
     }
     const options = (w: ReturnType<typeof setup>['wrapper']) => byRole(w, 'option').map((o) => o.text());
@@ -105,7 +106,7 @@ describe('DialpadPanel', () => {
       expect(field.attributes('aria-expanded')).toBe('true');
       expect(options(wrapper)).toEqual([
         expect.stringContaining('1002'),
-        expect.stringContaining('+41795551234'),
+        expect.stringMatching(/\+41 79 555 12 34|079 555 12 34/),
       ]);
       await field.trigger('keydown', { key: 'ArrowDown' });
       await field.trigger('keydown', { key: 'ArrowDown' });
@@ -133,6 +134,16 @@ describe('DialpadPanel', () => {
       await wrapper.find('form').trigger('submit');
       await flushPromises();
       expect(phone.call).toHaveBeenCalledWith('1002');
+    });
+
+    it('never covers the keys while digits are clicked on the keypad (the field is not focused)', async () => {
+      const { wrapper, field } = await withContacts();
+      await field.trigger('blur');
+      for (const digit of ['1', '0']) await getByRole(wrapper, 'button', digit).trigger('click');
+      expect(field.element.value).toBe('10');
+      expect(field.attributes('aria-expanded')).toBe('false');
+      await field.trigger('focus');
+      expect(field.attributes('aria-expanded')).toBe('true');
     });
 
     it('a click on a suggestion dials it', async () => {
