@@ -7,7 +7,7 @@ PBX_REPO_ROOT="$(cd "$PBX_DIR/.." && pwd)"
 
 PBX_APT_PACKAGES="kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules kamailio-utils-modules kamailio-extra-modules sqlite3"
 # Modules of the config that come from the optional packages (the rest ships with `kamailio` itself).
-PBX_REQUIRED_MODULES="tm websocket xhttp db_sqlite presence presence_dialoginfo pua pua_dialoginfo dialog htable nathelper"
+PBX_REQUIRED_MODULES="tm websocket xhttp db_sqlite presence presence_dialoginfo presence_mwi pua pua_dialoginfo dialog htable nathelper uac_redirect"
 
 pbx_log() { printf 'pbx: %s\n' "$*"; }
 pbx_err() { printf 'pbx: %s\n' "$*" >&2; }

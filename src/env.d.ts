@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
 
 interface ImportMetaEnv {
+  /** package.json's version, set by vite.config.ts (shown in support logs) */
+  readonly VITE_APP_VERSION?: string;
   /** pre-fills the sign-in form's WebSocket URL (demo and e2e builds set it) */
   readonly VITE_SIP_WS_URL?: string;
   /** pre-fills the sign-in form's SIP domain */

@@ -9,8 +9,11 @@ import {
   useCompanySyncStore,
   useDirectoryStore,
   useHistoryStore,
+  useIncomingStore,
+  useLogsStore,
   usePhoneStore,
   useSettingsStore,
+  useVoicemailStore,
 } from '@/stores';
 import App from './ui/App.vue';
 import './ui/styles/main.css';
@@ -34,9 +37,15 @@ async function start(): Promise<void> {
       phone: usePhoneStore(pinia),
       blf: useBlfStore(pinia),
       history: useHistoryStore(pinia),
+      incoming: useIncomingStore(pinia),
+      voicemail: useVoicemailStore(pinia),
+      logs: useLogsStore(pinia),
     });
     // unregister when the page goes away (the bridge lives as long as the page)
-    window.addEventListener('pagehide', () => void engine.disconnect());
+    window.addEventListener('pagehide', () => {
+      void useLogsStore(pinia).flush();
+      void engine.disconnect();
+    });
   }
 
   app.mount('#app');
@@ -60,6 +69,10 @@ async function start(): Promise<void> {
     useHistoryStore(pinia).load().catch(warn('call history')),
     useDirectoryStore(pinia).load().catch(warn('contacts')),
     useCompanySyncStore(pinia).load().catch(warn('company directory status')),
+    // DND, blocked numbers and forwarding reach the engine before the account connects
+    useIncomingStore(pinia).load().catch(warn('call handling settings')),
+    useVoicemailStore(pinia).load().catch(warn('voicemail settings')),
+    useLogsStore(pinia).load().catch(warn('support log settings')),
   ]);
   const account = useAccountStore(pinia);
   const companySync = useCompanySyncStore(pinia);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Smoke test of a RUNNING dev PBX (start it first: bash pbx/start.sh):
 # SIPp over UDP and TCP (OPTIONS, REGISTER with digest auth, wrong password, INVITE to 1009 -> 404,
-# a full call with INFO through the proxy over UDP), then the HTTP checks of http-smoke.mjs (company
+# a full call with INFO through the proxy over UDP, a 302 redirect that the PBX follows, a redirect
+# to the voicemail number and a redirect loop, MWI PUBLISH + SUBSCRIBE), then the HTTP checks of http-smoke.mjs (company
 # directory /directory.vcf, CORS, 404/403, WebSocket upgrade) and the WebSocket checks of ws-smoke.mjs.
-# Uses the PBX_* env vars like start.sh; SIPp binds 127.0.0.1:${PBX_SIPP_PORT:-5091} and the two ports after it.
+# Uses the PBX_* env vars like start.sh; SIPp binds 127.0.0.1:${PBX_SIPP_PORT:-5091} and the five ports after it.
 # Prints "N passed, N failed"; exit 1 when something failed. Needs sipp (Debian package sip-tester).
 set -uo pipefail
 # shellcheck source=pbx/lib.sh
@@ -61,6 +62,53 @@ if wait "$uas"; then
 else
   failed=$((failed + 1)); echo "not ok - udp: callee scenario failed"
 fi
+# Call forwarding: 1004 (at port+3) answers 302 with Contact sip:1008@domain; the PBX follows it and
+# rings 1008 (port+1), the call goes on as usual.
+redir=$((port + 3))
+# bg_start SCENARIO-ARGS...: a SIPp UAS in the background; bg_check NAME: waits for it, counts the result.
+bg_start() {
+  sipp -nostdin -timeout 10s -timeout_error -i 127.0.0.1 "$@" >"$work/bg.txt" 2>&1 &
+  bg=$!
+  sleep 0.2
+}
+bg_check() {
+  if wait "$bg"; then
+    passed=$((passed + 1)); echo "ok - $1"
+  else
+    failed=$((failed + 1)); echo "not ok - $1 (sipp in the background failed)"
+    tail -n 5 "$work/bg.txt" | sed 's/^/    /'
+  fi
+}
+run "udp: REGISTER forwarding phone 1004" 0 -sf "$dir/register.xml" -m 1 -s 1004 -au 1004 -ap pw1004 -p "$redir" -t u1 "$target"
+sipp -nostdin -timeout 10s -timeout_error -i 127.0.0.1 -sf "$dir/call-uas.xml" -m 1 -p "$callee" -t u1 >"$work/uas.txt" 2>&1 &
+uas=$!
+bg_start -sf "$dir/redirect-uas.xml" -m 1 -key target 1008 -key domain "$PBX_DOMAIN" -p "$redir" -t u1
+run "udp: call 1004, its 302 to 1008 is followed (INVITE, ACK, INFO, BYE)" 0 -sf "$dir/call-uac.xml" -m 1 -s 1004 -p "$caller" -t u1 "$target"
+bg_check "udp: 1004 answered 302 and got the ACK"
+if wait "$uas"; then
+  passed=$((passed + 1)); echo "ok - udp: redirect target 1008 saw INVITE, ACK, INFO, BYE"
+else
+  failed=$((failed + 1)); echo "not ok - udp: redirect target 1008 scenario failed"
+fi
+bg_start -sf "$dir/redirect-uas.xml" -m 1 -key target '*97' -key domain "$PBX_DOMAIN" -p "$redir" -t u1
+run "udp: call 1004, its 302 to the voicemail number *97 -> 480 (Reason: no voicemail)" 0 -sf "$dir/invite-480.xml" -m 1 -s 1004 -p "$caller" -t u1 "$target"
+bg_check "udp: 1004 answered 302 to *97"
+run "udp: dial the voicemail number *97 -> 480" 0 -sf "$dir/invite-480.xml" -m 1 -s '*97' -p "$caller" -t u1 "$target"
+bg_start -sf "$dir/redirect-loop-uas.xml" -m 1 -key target 1004 -key domain "$PBX_DOMAIN" -p "$redir" -t u1
+run "udp: 1004 redirects to itself: 3 redirects followed, then 482" 0 -sf "$dir/invite-482.xml" -m 1 -s 1004 -p "$caller" -t u1 "$target"
+bg_check "udp: 1004 saw exactly the 4 INVITEs of the redirect loop"
+run "udp: unREGISTER 1004" 0 -sf "$dir/unregister.xml" -m 1 -s 1004 -au 1004 -ap pw1004 -p "$redir" -t u1 "$target"
+
+# Message waiting (RFC 3842): the voicemail stand-in PUBLISHes 3 new / 1 old for 1006, then 1006
+# SUBSCRIBEs to its mailbox and finds the state in the first NOTIFY. (ws-smoke.mjs checks the counts
+# and the NOTIFY on PUBLISH over WebSocket.) Finally 1006's mailbox is published empty again.
+mwi_pub() {
+  run "$1" 0 -sf "$dir/publish-mwi.xml" -m 1 -s 1006 -key domain "$PBX_DOMAIN" -key waiting "$2" -key new "$3" -key old "$4" -p "$caller" -t "$5" "$target"
+}
+mwi_pub "tcp: PUBLISH message-summary for 1006 (3/1) -> 200" yes 3 1 t1
+run "udp: SUBSCRIBE message-summary as 1006 -> 200 + NOTIFY Messages-Waiting: yes, unSUBSCRIBE" 0 -sf "$dir/subscribe-mwi.xml" -m 1 -s 1006 -au 1006 -ap pw1006 -key domain "$PBX_DOMAIN" -p "$redir" -t u1 "$target"
+mwi_pub "udp: PUBLISH message-summary for 1006 (0/0) -> 200" no 0 0 u1
+
 run "udp: unREGISTER 1008" 0 -sf "$dir/unregister.xml" -m 1 -s 1008 -au 1008 -ap pw1008 -p "$callee" -t u1 "$target"
 run "udp: unREGISTER 1007" 0 -sf "$dir/unregister.xml" -m 1 -s 1007 -au 1007 -ap pw1007 -p "$port" -t u1 "$target"
 

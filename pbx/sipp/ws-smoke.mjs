@@ -7,8 +7,10 @@
 // Env: PBX_WS_PORT (8088), PBX_DOMAIN (pbx.test). Users 1001-1008 with password pw<ext> must exist.
 // Prints one line per check and "N passed, N failed"; exit code 1 when something failed.
 import { createHash, randomBytes } from 'node:crypto';
+import { createSocket } from 'node:dgram';
 
 const WS_URL = `ws://127.0.0.1:${process.env.PBX_WS_PORT || 8088}`;
+const SIP_PORT = Number(process.env.PBX_SIP_PORT || 5060);
 const DOMAIN = process.env.PBX_DOMAIN || 'pbx.test';
 const TIMEOUT = 3000;
 
@@ -237,6 +239,7 @@ class UA {
       `Call-ID: ${req.callId}`,
       `CSeq: ${req.get('cseq')}`,
       ...(o.contact ? [`Contact: <${this.contactUri}>`] : []),
+      ...(o.extra || []),
       ...(body ? [`Content-Type: ${o.contentType || 'application/sdp'}`] : []),
       `Content-Length: ${Buffer.byteLength(body)}`,
       '',
@@ -309,6 +312,46 @@ async function answer(ua, { ring = true } = {}) {
   if (ring) ua.reply(req, 180, 'Ringing', { toTag, recordRoute: true, contact: true });
   ua.reply(req, 200, 'OK', { toTag, recordRoute: true, contact: true, body: sdp(ua.host) });
   return { req, dialog: uasDialog(ua, req, toTag) };
+}
+
+// The voicemail stand-in: PUBLISH Event: message-summary over UDP from 127.0.0.1 (like
+// e2e/support/mwi.ts); resolves with the final status code.
+function publishMwi(user, newMessages, oldMessages = 0) {
+  const aor = `sip:${user}@${DOMAIN}`;
+  const body = `Messages-Waiting: ${newMessages > 0 ? 'yes' : 'no'}\r\nMessage-Account: ${aor}\r\nVoice-Message: ${newMessages}/${oldMessages} (0/0)\r\n`;
+  const branch = `z9hG4bK${rnd()}`;
+  const sock = createSocket('udp4');
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sock.close();
+      reject(new Error('PUBLISH: no final reply'));
+    }, TIMEOUT);
+    sock.on('message', (buf) => {
+      const m = parse(buf.toString());
+      if (m.branch !== branch || !(m.status >= 200)) return;
+      clearTimeout(timer);
+      sock.close();
+      resolve(m.status);
+    });
+    sock.bind(0, '127.0.0.1', () => {
+      const lines = [
+        `PUBLISH ${aor} SIP/2.0`,
+        `Via: SIP/2.0/UDP 127.0.0.1:${sock.address().port};branch=${branch};rport`,
+        'Max-Forwards: 70',
+        `From: <sip:voicemail@${DOMAIN}>;tag=${rnd(4)}`,
+        `To: <${aor}>`,
+        `Call-ID: ${rnd()}@mwi.invalid`,
+        'CSeq: 1 PUBLISH',
+        'Event: message-summary',
+        'Expires: 120',
+        'Content-Type: application/simple-message-summary',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        '',
+        body,
+      ];
+      sock.send(lines.join('\r\n'), SIP_PORT, '127.0.0.1');
+    });
+  });
 }
 
 // Tests ------------------------------------------------------------------------------------------
@@ -558,6 +601,131 @@ await check(
     expect(res.status === 480, `nothing ringing: got ${res.status}`);
   },
 );
+
+// Call forwarding in the browser: the callee answers 302 and the PBX follows it.
+await check(
+  '302 from 1002 (Contact sip:1003@domain) -> the PBX rings 1003 over WS; answer, ACK, BYE',
+  async () => {
+    const call = await invitePending(ua1, `sip:1002@${DOMAIN}`);
+    const inv = await ua2.waitRequest('INVITE', (m) => m.callId === call.callId);
+    const redirected = ua3.waitRequest('INVITE', (m) => m.callId === call.callId);
+    ua2.reply(inv, 302, 'Moved Temporarily', { toTag: 'rd1', extra: [`Contact: <sip:1003@${DOMAIN}>`] });
+    await ua2.waitRequest('ACK', (m) => m.callId === call.callId);
+    const req = await redirected;
+    // the location lookup of 1003 gives the contact of its WebSocket registration; To stays 1002
+    expect(req.uri === ua3.contactUri, `R-URI ${req.uri}, want ${ua3.contactUri}`);
+    ua3.reply(req, 180, 'Ringing', { toTag: 'rd3', recordRoute: true, contact: true });
+    ua3.reply(req, 200, 'OK', { toTag: 'rd3', recordRoute: true, contact: true, body: sdp(ua3.host) });
+    const res = await ua1.waitFinal(call);
+    expect(res.status === 200, `caller got ${res.status}`);
+    const d = uacDialog(ua1, call, res);
+    ack2xx(d, call.cseq);
+    await ua3.waitRequest('ACK', (m) => m.callId === call.callId);
+    const p = inDialog(d, 'BYE');
+    const bye = await ua3.waitRequest('BYE', (m) => m.callId === call.callId);
+    ua3.reply(bye, 200, 'OK');
+    expect((await p).res.status === 200, 'no 200 for BYE');
+  },
+);
+
+await check('302 to the voicemail number *97 -> 480 with a Reason; dialling *97 -> 480', async () => {
+  const call = await invitePending(ua1, `sip:1002@${DOMAIN}`);
+  const inv = await ua2.waitRequest('INVITE', (m) => m.callId === call.callId);
+  ua2.reply(inv, 302, 'Moved Temporarily', { toTag: 'rd2', extra: [`Contact: <sip:*97@${DOMAIN}>`] });
+  const res = await ua1.waitFinal(call);
+  ua1.ackNon2xx(call, res);
+  expect(res.status === 480, `redirected call got ${res.status}`);
+  expect(/voicemail/i.test(res.get('reason') || ''), `Reason: ${res.get('reason')}`);
+  const { res: direct } = await ua1.request({
+    method: 'INVITE',
+    uri: `sip:*97@${DOMAIN}`,
+    to: `<sip:*97@${DOMAIN}>`,
+    body: sdp(ua1.host),
+    contentType: 'application/sdp',
+  });
+  expect(direct.status === 480, `*97 got ${direct.status}`);
+});
+
+// Message waiting (RFC 3842): SUBSCRIBE to one's own mailbox, a stand-in PUBLISHes the counts.
+const mwiBody = (m) => /Voice-Message:\s*(\S+)/i.exec(m.body)?.[1];
+const mwiSubscribe = (ua, user = ua.user, expires = 120) =>
+  ua.request({
+    method: 'SUBSCRIBE',
+    uri: `sip:${user}@${DOMAIN}`,
+    to: `<sip:${user}@${DOMAIN}>`,
+    headers: ['Event: message-summary', 'Accept: application/simple-message-summary', `Expires: ${expires}`],
+  });
+let mwi;
+await check(
+  'MWI: SUBSCRIBE message-summary to own mailbox -> 200 + NOTIFY; PUBLISH 2/8 -> NOTIFY 2/8',
+  async () => {
+    const { tx, res } = await mwiSubscribe(ua1);
+    expect(res.status >= 200 && res.status < 300, `SUBSCRIBE got ${res.status}`);
+    mwi = uacDialog(ua1, tx, res);
+    const first = await ua1.waitRequest('NOTIFY', (m) => m.callId === tx.callId);
+    expect(/message-summary/i.test(first.get('event') || ''), `Event: ${first.get('event')}`);
+    const status = await publishMwi('1001', 2, 8);
+    expect(status === 200, `PUBLISH got ${status}`);
+    const n = await ua1.waitRequest('NOTIFY', (m) => m.callId === tx.callId && !!m.body);
+    expect(
+      /application\/simple-message-summary/.test(n.get('content-type') || ''),
+      `type ${n.get('content-type')}`,
+    );
+    expect(/Messages-Waiting:\s*yes/i.test(n.body), `body ${n.body}`);
+    expect(mwiBody(n) === '2/8', `Voice-Message ${mwiBody(n)}`);
+  },
+);
+
+await check(
+  'MWI: a new SUBSCRIBE (2nd tab of 1001) gets the current state 2/8 in its first NOTIFY',
+  async () => {
+    const tab = await new UA('1001').connect();
+    const { tx, res } = await mwiSubscribe(tab, '1001', 60);
+    expect(res.status >= 200 && res.status < 300, `SUBSCRIBE got ${res.status}`);
+    const n = await tab.waitRequest('NOTIFY', (m) => m.callId === tx.callId);
+    expect(mwiBody(n) === '2/8', `first NOTIFY: ${JSON.stringify(n.body)}`);
+    await inDialog(uacDialog(tab, tx, res), 'SUBSCRIBE', {
+      headers: ['Event: message-summary', 'Expires: 0'],
+    });
+    tab.close();
+  },
+);
+
+await check('MWI: PUBLISH 0 new -> NOTIFY "Messages-Waiting: no"', async () => {
+  expect((await publishMwi('1001', 0, 10)) === 200, 'PUBLISH not 200');
+  const n = await ua1.waitRequest(
+    'NOTIFY',
+    (m) => m.callId === mwi.callId && /Messages-Waiting:\s*no/i.test(m.body),
+  );
+  expect(mwiBody(n) === '0/10', `Voice-Message ${mwiBody(n)}`);
+});
+
+await check(
+  "MWI: SUBSCRIBE to someone else's mailbox -> 403; PUBLISH message-summary over WS -> 403",
+  async () => {
+    const { res } = await mwiSubscribe(ua1, '1002');
+    expect(res.status === 403, `SUBSCRIBE 1002 as 1001 got ${res.status}`);
+    const { res: pub } = await ua1.request({
+      method: 'PUBLISH',
+      uri: ua1.aor,
+      to: `<${ua1.aor}>`,
+      headers: ['Event: message-summary', 'Expires: 60'],
+      body: `Messages-Waiting: yes\r\nVoice-Message: 9/9 (0/0)\r\n`,
+      contentType: 'application/simple-message-summary',
+    });
+    expect(pub.status === 403, `PUBLISH over WS got ${pub.status}`);
+  },
+);
+
+await check('MWI: unSUBSCRIBE (Expires: 0) -> 200 + final NOTIFY', async () => {
+  const { res } = await inDialog(mwi, 'SUBSCRIBE', { headers: ['Event: message-summary', 'Expires: 0'] });
+  expect(res.status >= 200 && res.status < 300, `got ${res.status}`);
+  const n = await ua1.waitRequest(
+    'NOTIFY',
+    (m) => m.callId === mwi.callId && /terminated/i.test(m.get('subscription-state')),
+  );
+  expect(n, 'no final NOTIFY');
+});
 
 await check('INVITE to unknown 1009 and to not registered 1006 -> 404', async () => {
   for (const ext of ['1009', '1006']) {

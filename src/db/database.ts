@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Contact } from '@/directory/types';
 import type { HistoryRow } from './history-repository';
+import type { LogEntry, LogRow } from './log-repository';
 
 /** One row of the key/value `settings` table. */
 export interface SettingRow {
@@ -26,6 +27,7 @@ export class SoftphoneDatabase extends Dexie {
   declare keys: Table<KeyRow, string>;
   declare history: Table<HistoryRow, string>;
   declare contacts: Table<Contact, string>;
+  declare logs: Table<LogRow, number, LogEntry>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -36,5 +38,8 @@ export class SoftphoneDatabase extends Dexie {
       history: 'id, startedAt, [direction+startedAt], [result+startedAt]',
       contacts: 'id, source',
     });
+    // v3 (issue 5): the support log, a ring buffer of SIP messages and engine events in insertion
+    // order. Only a new table, no upgrade function.
+    this.version(3).stores({ logs: '++id, at' });
   }
 }

@@ -12,6 +12,8 @@ export type HistoryResult =
   | 'cancelled' // outgoing, we gave up before an answer
   | 'failed'
   | 'answered_elsewhere' // a colleague or another device of ours took it
+  | 'blocked' // incoming, rejected because the caller is on our blocked list (not a missed call)
+  | 'forwarded' // incoming, redirected (302) by our forwarding rules
   | 'interrupted'; // the page that wrote it closed or crashed during the call
 
 /** One call of the history: plain data, written when the call starts and completed when it ends. */

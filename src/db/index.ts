@@ -3,6 +3,7 @@ import { createContactsRepository, type ContactsRepository } from './contacts-re
 import { SoftphoneDatabase } from './database';
 import { createHistoryRepository, type HistoryRepository } from './history-repository';
 import { dexieKeyStore } from './key-store';
+import { createLogRepository, type LogLimits, type LogRepository } from './log-repository';
 import { createSecretBox, type KeyStore } from './secret-box';
 import { createSettingsRepository, type SettingsRepository } from './settings-repository';
 
@@ -16,6 +17,13 @@ export type {
   HistoryResult,
   HistoryRow,
 } from './history-repository';
+export {
+  DEFAULT_LOG_LIMITS,
+  type LogEntry,
+  type LogLimits,
+  type LogRepository,
+  type LogRow,
+} from './log-repository';
 export { SoftphoneDatabase } from './database';
 export {
   createBlfRepository,
@@ -31,12 +39,15 @@ export interface Repositories {
   settings: SettingsRepository;
   history: HistoryRepository;
   contacts: ContactsRepository;
+  logs: LogRepository;
 }
 
 export interface RepositoryOptions {
   db?: SoftphoneDatabase;
   /** defaults to the database's `keys` table */
   keyStore?: KeyStore;
+  /** bounds of the support log's ring buffer; defaults to DEFAULT_LOG_LIMITS */
+  logLimits?: LogLimits;
 }
 
 export function createRepositories(options: RepositoryOptions = {}): Repositories {
@@ -48,5 +59,6 @@ export function createRepositories(options: RepositoryOptions = {}): Repositorie
     settings,
     history: createHistoryRepository(db),
     contacts: createContactsRepository(db),
+    logs: createLogRepository(db, options.logLimits),
   };
 }

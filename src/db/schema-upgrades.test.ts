@@ -9,6 +9,10 @@ import { SoftphoneDatabase } from './database';
  */
 const RELEASED: Record<number, Record<string, string>> = {
   1: { settings: 'key', keys: 'id' },
+  2: {
+    history: 'id, startedAt, [direction+startedAt], [result+startedAt]',
+    contacts: 'id, source',
+  },
 };
 
 /** Rows an older release could have written, per table. */
@@ -19,6 +23,39 @@ const SEED = {
     { key: 'blf', value: { colleagues: [{ extension: '1002', name: 'Bob', shown: true }] } },
   ],
   keys: [{ id: 'account', key: { fake: 'CryptoKey stand-in' } }],
+  history: [
+    {
+      id: 'h0',
+      direction: 'outgoing',
+      scope: 'external',
+      result: 'busy',
+      startedAt: 10,
+      answeredAt: null,
+      endedAt: 12,
+      number: '+41215550000',
+      displayName: null,
+      uri: 'sip:+41215550000@pbx.test',
+      transferred: false,
+      conference: false,
+      endCause: 'busy',
+      endStatus: 486,
+      owner: 'old-page',
+      updatedAt: 12,
+    },
+  ],
+  contacts: [
+    {
+      id: 'company:1',
+      source: 'company',
+      title: '',
+      firstName: 'Carol',
+      lastName: 'Dubois',
+      company: 'ACME',
+      jobTitle: '',
+      email: '',
+      numbers: [{ kind: 'short', value: '1003' }],
+    },
+  ],
 };
 
 const opened: Dexie[] = [];
@@ -46,11 +83,21 @@ function reopen(name: string): SoftphoneDatabase {
   return db;
 }
 
+/** v3: the support log keeps insertion order by its auto-incremented key */
+async function logsWork(db: SoftphoneDatabase) {
+  await db.logs.bulkAdd([
+    { at: 2, source: 'sip', tag: 'out', text: 'REGISTER sip:pbx.test SIP/2.0' },
+    { at: 1, source: 'event', tag: 'registrationChanged', text: '{"state":"registered"}' },
+  ]);
+  expect((await db.logs.toArray()).map((row) => row.at)).toEqual([2, 1]);
+  expect(await db.logs.where('at').below(2).count()).toBe(1);
+}
+
 const cases = [
   {
     from: 1,
     tables: ['settings', 'keys'] as (keyof typeof SEED)[],
-    /** what the new version must offer on top of the kept rows */
+    /** what the new versions must offer on top of the kept rows */
     async newTablesWork(db: SoftphoneDatabase) {
       await db.history.put({
         id: 'h1',
@@ -85,7 +132,13 @@ const cases = [
         numbers: [{ kind: 'short', value: '1002' }],
       });
       expect(await db.contacts.where('source').equals('personal').count()).toBe(1);
+      await logsWork(db);
     },
+  },
+  {
+    from: 2,
+    tables: ['settings', 'keys', 'history', 'contacts'] as (keyof typeof SEED)[],
+    newTablesWork: logsWork,
   },
 ];
 
@@ -94,7 +147,7 @@ describe('schema upgrades keep every row', () => {
     const name = await seedRelease(from, tables);
     const db = reopen(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     for (const table of tables) {
       const byKey = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
       expect(byKey(await db.table(table).toArray())).toEqual(byKey(SEED[table]));

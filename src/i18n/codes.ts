@@ -30,6 +30,9 @@ export const END_CAUSES = keysOf<EndCause>({
   answered_elsewhere: true,
   replaced: true,
   transferred: true,
+  dnd: true,
+  blocked: true,
+  forwarded: true,
   failed: true,
 });
 

@@ -7,6 +7,7 @@ import {
   TRANSFER_FAILURES,
 } from './codes';
 import { createAppI18n, detectLocale, messages, SUPPORTED_LOCALES } from './index';
+import { LANGUAGE_NAMES } from './language-names';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,10 +19,22 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
 }
 
 const flat = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, flatten(messages[l] as Tree)]));
+const translations = SUPPORTED_LOCALES.filter((l) => l !== 'en');
+
+/** what a translation must keep from the English: its placeholders and its number of plural forms */
+const shape = (text: string) => ({
+  placeholders: [...text.matchAll(/\{[^}]*\}/g)].map((m) => m[0]).sort(),
+  forms: text.split('|').length,
+});
 
 describe('locales', () => {
-  it('en and fr have exactly the same keys', () => {
-    expect(Object.keys(flat.fr ?? {}).sort()).toEqual(Object.keys(flat.en ?? {}).sort());
+  it.each(translations)('%s has exactly the keys of en', (locale) => {
+    expect(Object.keys(flat[locale] ?? {}).sort()).toEqual(Object.keys(flat.en ?? {}).sort());
+  });
+
+  it.each(translations)('%s keeps the placeholders and plural forms of en', (locale) => {
+    for (const [key, text] of Object.entries(flat[locale] ?? {}))
+      expect(shape(text), `${locale}:${key}`).toEqual(shape(flat.en?.[key] ?? ''));
   });
 
   it('has no empty message', () => {
@@ -58,10 +71,20 @@ describe('detectLocale', () => {
   it.each([
     [['fr-CH', 'en'], 'fr'],
     [['FR'], 'fr'],
-    [['de-DE', 'fr'], 'fr'],
-    [['de-DE'], 'en'],
+    [['de-CH', 'fr'], 'de'],
+    [['de-DE'], 'de'],
+    [['it-CH', 'de'], 'it'],
+    [['it-IT'], 'it'],
+    [['es-ES', 'it'], 'it'],
+    [['es-ES'], 'en'],
     [[], 'en'],
   ])('%j → %s', (languages, expected) => {
     expect(detectLocale(languages)).toBe(expected);
+  });
+});
+
+describe('LANGUAGE_NAMES', () => {
+  it('names every supported locale', () => {
+    expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual([...SUPPORTED_LOCALES].sort());
   });
 });

@@ -1,20 +1,28 @@
 import { createI18n } from 'vue-i18n';
+import de from './locales/de.json';
+import directoryDe from './locales/directory/de.json';
 import directoryEn from './locales/directory/en.json';
 import directoryFr from './locales/directory/fr.json';
+import directoryIt from './locales/directory/it.json';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
+import historyDe from './locales/history/de.json';
 import historyEn from './locales/history/en.json';
 import historyFr from './locales/history/fr.json';
+import historyIt from './locales/history/it.json';
+import it from './locales/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
 export type MessageSchema = typeof en & { history: typeof historyEn; directory: typeof directoryEn };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
-/** Messages per locale; typed so a French file missing a key fails the type check. */
+/** Messages per locale; typed so a translation missing a key fails the type check. */
 export const messages: Record<Locale, MessageSchema> = {
   en: { ...en, history: historyEn, directory: directoryEn },
   fr: { ...fr, history: historyFr, directory: directoryFr },
+  de: { ...de, history: historyDe, directory: directoryDe },
+  it: { ...it, history: historyIt, directory: directoryIt },
 };
 
 function browserLanguages(): readonly string[] {

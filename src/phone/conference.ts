@@ -1,6 +1,6 @@
 import { sendTrack, type SipCall } from './jssip';
 import { ConferenceMixer, type MixContext } from './media/conference-mixer';
-import type { Microphone } from './media/microphone';
+import type { Microphone, TrackSwap } from './media/microphone';
 import { callsToHold } from './multi-call';
 import { PhoneError, type CallId, type ConferenceSnapshot } from './types';
 
@@ -120,6 +120,11 @@ export class Conference {
     this.mixer.setMicMuted(muted);
     this.micMuted = muted;
     this.changed();
+  }
+
+  /** The microphone moved to another device: the mix takes our voice from the new track. */
+  onMicrophoneChanged(swaps: readonly TrackSwap[]): void {
+    if (this.mic && swaps.some((s) => s.stream === this.mic)) this.mixer?.setMicrophone(this.mic);
   }
 
   /** A leg ended (hang-up from either side): out of the mix, and maybe the end of the conference. */

@@ -1,6 +1,6 @@
 import type { PhoneEventMap, PhoneEventName } from './events';
 import type { PickupOptions } from './blf/types';
-import type { CallId, PhoneConfig, PhoneSnapshot } from './types';
+import type { AudioDevices, CallId, IncomingPolicy, PhoneConfig, PhoneSnapshot } from './types';
 
 /**
  * The engine's public surface. Commands are verbs; state only changes through events.
@@ -69,4 +69,23 @@ export interface Phone {
   splitConference(): Promise<void>;
   /** hang up every leg */
   endConference(): void;
+  /**
+   * Blocked numbers, do-not-disturb and call forwarding for new incoming INVITEs (not for calls
+   * already ringing, not for transfers or pickups). Survives connect()/disconnect().
+   */
+  setIncomingPolicy(policy: IncomingPolicy): void;
+  /**
+   * Voicemail message waiting: SUBSCRIBE to message-summary for our own AOR while registered
+   * (renewed, and again after a reconnect); each change arrives as `messageWaitingChanged`.
+   */
+  setMwiEnabled(enabled: boolean): void;
+  /**
+   * Microphone and speaker for every call, applied live: a new capture whose track replaces the
+   * old one on every call (replaceTrack, no renegotiation) and setSinkId on every remote audio
+   * element. Rejects with 'media_missing' or 'media_denied' when the microphone cannot be opened;
+   * calls then keep the microphone they had.
+   */
+  setAudioDevices(devices: AudioDevices): Promise<void>;
+  /** emit every raw SIP message on the WebSocket as `sipTraced` while enabled */
+  setSipTrace(enabled: boolean): void;
 }

@@ -7,9 +7,11 @@ import type { PhoneEventMap, PhoneEventName } from './events';
 import {
   createJssipUa,
   isClaimedReplacement,
+  replaceSwappedTracks,
   replacingCall,
   SipCall,
   SipStack,
+  SipTrace,
   type CallEnv,
   type MediaSetup,
   type SipSession,
@@ -21,15 +23,18 @@ import { CallBook } from './call-book';
 import { Conference } from './conference';
 import { browserAudioContext, DEFAULT_CONFERENCE_MAX, type MixContext } from './media/conference-mixer';
 import { RemoteAudio } from './media/remote-audio';
-import { refusesIncoming } from './multi-call';
+import { CallScreening } from './call-screening';
+import { MWI_EXPIRES_S, MwiService } from './mwi-service';
 import type { Phone } from './phone-api';
 import { identityOfTarget, parseTarget } from './target';
 import { Transfers, type TransferContext } from './transfers';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
 import {
   PhoneError,
+  type AudioDevices,
   type CallId,
   type DtmfTransport,
+  type IncomingPolicy,
   type PhoneConfig,
   type PhoneSnapshot,
   type RegistrationSnapshot,
@@ -72,10 +77,15 @@ class PhoneEngine implements Phone {
   private readonly transfers = new Transfers(this.transferContext());
   private readonly presence = new PresenceService((p) => this.emitter.emit('presenceChanged', p));
   private readonly conference: Conference;
+  private readonly screening: CallScreening;
+  private readonly mwi = new MwiService((m) => this.emitter.emit('messageWaitingChanged', m));
+  private readonly trace: SipTrace;
 
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
-    this.sip = deps.sip ?? createJssipUa;
+    this.trace = new SipTrace(clock);
+    const factory = deps.sip ?? createJssipUa;
+    this.sip = (options) => factory({ ...options, wrapSocket: this.trace.wrap });
     this.newId = deps.newId ?? defaultId;
     const doc = deps.document === undefined ? (globalThis.document ?? null) : deps.document;
     this.env = {
@@ -87,6 +97,7 @@ class PhoneEngine implements Phone {
         updated: (call) => this.emitter.emit('callUpdated', call.snapshot()),
         ended: (call) => {
           this.calls.remove(call.id);
+          this.screening.cancel(call.id);
           this.conference.onEnded(call);
           this.emitter.emit('callEnded', call.snapshot());
         },
@@ -95,6 +106,7 @@ class PhoneEngine implements Phone {
         takeover: (call, offer) => this.transfers.onTakeover(call, offer),
       },
     };
+    this.screening = new CallScreening(clock);
     this.conference = new Conference({
       microphone: this.env.microphone,
       remoteStream: (id) => this.env.remoteAudio.stream(id),
@@ -135,6 +147,8 @@ class PhoneEngine implements Phone {
     this.setRegistration({ state: 'connecting', cause: null, attempts: 0, nextRetryAt: null });
     const blf = { domain: config.domain, expires: config.blfExpires ?? 600, clock: this.env.clock };
     this.presence.attach(this.stack.watchPresence(blf, this.presence.feed));
+    const mwi = { ...blf, expires: config.mwiExpires ?? MWI_EXPIRES_S };
+    this.mwi.attach(this.stack.watchMessages(mwi, this.mwi.feed), config.user);
     this.stack.start();
   }
 
@@ -182,6 +196,7 @@ class PhoneEngine implements Phone {
   async answer(id: CallId): Promise<void> {
     const call = this.calls.get(id);
     if (call.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
+    this.screening.cancel(id);
     await call.queue.run(async () => {
       await this.calls.holdOthers(id);
       call.answer(await this.mediaFor(call));
@@ -229,6 +244,22 @@ class PhoneEngine implements Phone {
     this.dtmfTransport = transport;
   }
 
+  // incoming policy (call-screening.ts), voicemail MWI (mwi-service.ts), SIP trace (jssip/sip-trace.ts)
+  readonly setIncomingPolicy = (policy: IncomingPolicy) => this.screening.set(policy);
+  readonly setMwiEnabled = (enabled: boolean) => this.mwi.setEnabled(enabled);
+  readonly setSipTrace = (enabled: boolean) =>
+    this.trace.setSink(enabled ? (entry) => this.emitter.emit('sipTraced', entry) : null);
+
+  async setAudioDevices(devices: AudioDevices): Promise<void> {
+    this.env.remoteAudio.setSink(devices.output);
+    const swaps = await this.env.microphone.setDevice(devices.input);
+    if (swaps.length === 0) return;
+    const calls = [...this.calls.values()];
+    const results = await Promise.allSettled(calls.map((call) => replaceSwappedTracks(call, swaps)));
+    results.forEach((r) => r.status === 'rejected' && console.warn('phone: replaceTrack', r.reason));
+    this.conference.onMicrophoneChanged(swaps);
+  }
+
   setWatched(extensions: string[]): void {
     this.presence.setWatched(extensions);
   }
@@ -257,6 +288,7 @@ class PhoneEngine implements Phone {
       callWaiting: this.callWaiting,
       presence: this.presence.snapshot(),
       conference: this.conference.snapshot(),
+      mwi: this.mwi.snapshot(),
     };
   }
 
@@ -283,10 +315,12 @@ class PhoneEngine implements Phone {
   }
 
   private onIncoming(call: SipCall): void {
-    const refuse = refusesIncoming(this.callWaiting, this.calls.values());
+    const others = [...this.calls.values()];
+    const ctx = { domain: this.config?.domain ?? '', callWaiting: this.callWaiting, others };
+    const act = this.screening.screen(call, ctx);
     this.calls.add(call);
-    // still inside JsSIP's newRTCSession: the 486 leaves before any 180 Ringing
-    if (refuse) call.reject(486, 'call_waiting_off');
+    // still inside JsSIP's newRTCSession: a 486/603/302 leaves before any 180 Ringing
+    act();
   }
 
   /** A colleague picked up the call we are making: answer the new leg at once (replace-call.ts). */
@@ -344,6 +378,7 @@ class PhoneEngine implements Phone {
   private teardown(): Promise<void> {
     // un-SUBSCRIBE before the UA stops; the lamps go grey
     this.presence.detach();
+    this.mwi.detach();
     const stack = this.stack;
     this.stack = null;
     const stopped = stack

@@ -36,6 +36,9 @@ export type EndCause =
   | 'answered_elsewhere' // another device of ours answered (CANCEL with reason)
   | 'replaced' // replaced by a transfer or pickup
   | 'transferred' // we transferred it (REFER succeeded) or were transferred away from it
+  | 'dnd' // we rejected it (486) because do-not-disturb is on
+  | 'blocked' // we rejected it (603) because the caller is on our blocked list
+  | 'forwarded' // we redirected it (302) to a forwarding target
   | 'failed'; // anything else
 
 export interface RemoteIdentity {
@@ -80,6 +83,56 @@ export interface CallSnapshot {
   inConference?: boolean;
   /** conference leg whose voice no longer reaches the other participants */
   conferenceMuted?: boolean;
+  /**
+   * Incoming call our own policy refused before it rang (blocked, DND, forward always/busy, call
+   * waiting off): its callAdded snapshot already carries this flag and callEnded follows in the
+   * same tick. Record it in the history, never ring or notify for it.
+   */
+  screened?: boolean;
+  /** the target (SIP URI) of the 302 we answered this incoming call with (endCause 'forwarded') */
+  forwardedTo?: string;
+}
+
+/** How incoming calls are handled before they ring; applies to new INVITEs only (incoming-policy.ts). */
+/** The audio devices calls use (MediaDeviceInfo.deviceId); null: the browser's default. */
+export interface AudioDevices {
+  input: string | null;
+  output: string | null;
+}
+
+export interface IncomingPolicy {
+  /** do-not-disturb: reject new incoming calls with 486 Busy Here */
+  dnd: boolean;
+  /** numbers (exact, compared on digits and a leading +) or prefixes ending in `*` (e.g. `0900*`), rejected with 603 */
+  blocked: string[];
+  forward: ForwardRules;
+}
+
+/** Targets are numbers, extensions or SIP URIs, turned into a URI like a dialled number. */
+export interface ForwardRules {
+  /** immediate: every new call is redirected (302) there */
+  always: string | null;
+  /** when we are busy: another call is answered, held, in conference or being dialled, or call waiting is off and any call is live */
+  busy: string | null;
+  /** after `seconds` (10–90) of ringing unanswered */
+  noAnswer: { target: string; seconds: number } | null;
+}
+
+/** Voicemail message-waiting state (RFC 3842 message-summary of our own AOR). */
+export interface MwiSnapshot {
+  /** Messages-Waiting: yes */
+  waiting: boolean;
+  newMessages: number;
+  oldMessages: number;
+  /** Message-Account URI when the NOTIFY carries one */
+  account: string | null;
+}
+
+/** One SIP message as sent or received on the WebSocket, raw (the stores redact before storing). */
+export interface SipTraceEntry {
+  at: number;
+  direction: 'in' | 'out';
+  text: string;
 }
 
 /** The in-app conference (N-1 mix in the browser); null in PhoneSnapshot when none runs. */
@@ -138,6 +191,8 @@ export interface PhoneConfig {
   registerExpires?: number;
   /** BLF SUBSCRIBE Expires in seconds (default 600) */
   blfExpires?: number;
+  /** voicemail message-summary SUBSCRIBE Expires in seconds (default 3600) */
+  mwiExpires?: number;
 }
 
 export interface PhoneSnapshot {
@@ -148,6 +203,8 @@ export interface PhoneSnapshot {
   presence?: PresenceSnapshot[];
   /** the running conference (optional so older fixtures stay valid) */
   conference?: ConferenceSnapshot | null;
+  /** voicemail message waiting; null while MWI is disabled (optional so older fixtures stay valid) */
+  mwi?: MwiSnapshot | null;
 }
 
 /** Error codes for commands that could not run; the UI maps them to messages. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useAccountStore, type AccountForm } from './account';
+import { NO_MARKS, toHistoryRow } from './history-record';
 import { useSettingsStore } from './settings';
+import { makeCall } from './testing/fake-phone';
 import { useStoreHarness } from './testing/store-harness';
 
 const form: AccountForm = {
@@ -78,5 +80,24 @@ describe('account store', () => {
     await account.clear();
     expect(account.profile).toBeNull();
     expect(await h.repos.accounts.load()).toBeNull();
+  });
+
+  it('edit account: prefills from the saved account and reconnects without touching the history', async () => {
+    const account = useAccountStore();
+    expect(await account.savedForm()).toBeNull();
+    await account.signIn({ ...form, password: 'secret-pw' });
+    await h.repos.history.put(
+      toHistoryRow(makeCall({ id: 'kept' }), { owner: 'o', marks: NO_MARKS, now: 1 }),
+    );
+    const saved = await account.savedForm();
+    expect(saved).toMatchObject({ user: '1001', password: 'secret-pw', displayName: 'Alice' });
+    await account.update({ ...saved!, user: '1002', password: 'new-secret' });
+    expect(h.phone.connect).toHaveBeenLastCalledWith(
+      expect.objectContaining({ user: '1002', password: 'new-secret' }),
+    );
+    expect(account.profile?.user).toBe('1002');
+    expect(account.signedIn).toBe(true);
+    expect((await h.repos.accounts.load())?.password).toBe('new-secret');
+    expect(h.repos.history.rows.has('kept')).toBe(true);
   });
 });

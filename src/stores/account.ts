@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { AccountProfile } from '@/db';
 import type { PhoneConfig } from '@/phone';
 import { normalizeAccountForm, parseIceServers, type AccountForm } from './account-form';
+import { useLogsStore } from './logs';
 import { useRepositories } from './persistence';
 import { usePhoneStore } from './phone';
 import { useSettingsStore } from './settings';
@@ -22,13 +23,16 @@ export const useAccountStore = defineStore('account', () => {
 
   async function connect(account: AccountProfile, password: string): Promise<void> {
     const settings = useSettingsStore();
+    const iceServers = parseIceServers(account.iceServers);
+    // the support log redacts the password and TURN credentials wherever they appear
+    useLogsStore().setSecrets([password, ...iceServers.flatMap((s) => s.credential ?? [])]);
     const config: PhoneConfig = {
       displayName: account.displayName,
       user: account.user,
       password,
       domain: account.domain,
       wsUrl: account.wsUrl,
-      iceServers: parseIceServers(account.iceServers),
+      iceServers,
       instanceId: await useRepositories().settings.instanceId(),
       dtmfTransport: settings.dtmfTransport,
       callWaiting: settings.callWaiting,
@@ -66,6 +70,21 @@ export const useAccountStore = defineStore('account', () => {
     await connect(account, password);
   }
 
+  /** the saved account as the form shows it, password included, for "Edit account" */
+  async function savedForm(): Promise<AccountForm | null> {
+    const saved = await useRepositories().accounts.load();
+    if (!saved) return null;
+    return { ...saved.profile, password: saved.password ?? '' };
+  }
+
+  /**
+   * "Edit account": save the new settings and connect with them; the engine replaces its
+   * configuration (re-registers). History, contacts and settings are untouched.
+   */
+  async function update(form: AccountForm): Promise<void> {
+    await signIn(form);
+  }
+
   /** disconnect, forget the password, keep the rest for the form */
   async function signOut(): Promise<void> {
     signedIn.value = false;
@@ -79,5 +98,5 @@ export const useAccountStore = defineStore('account', () => {
     profile.value = null;
   }
 
-  return { profile, signedIn, loaded, load, restore, signIn, signOut, clear };
+  return { profile, signedIn, loaded, load, restore, signIn, savedForm, update, signOut, clear };
 });

@@ -15,6 +15,10 @@ const INCOMING_UNANSWERED: Partial<Record<EndCause, HistoryResult>> = {
   no_answer: 'missed',
   setup_timeout: 'missed',
   call_waiting_off: 'missed',
+  // do-not-disturb: a missed call; the row keeps endCause 'dnd' to say why
+  dnd: 'missed',
+  blocked: 'blocked',
+  forwarded: 'forwarded',
   declined: 'declined',
   local_hangup: 'declined',
   answered_elsewhere: 'answered_elsewhere',

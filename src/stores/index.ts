@@ -22,7 +22,22 @@ export {
 } from './history';
 export { talkTime } from './history-record';
 export type { HistoryRangeKind, TimeRange } from './history-range';
-export { bindPhone } from './bridges/phone-bridge';
+export { bindPhone, type PhoneBridgeStores } from './bridges/phone-bridge';
+export { useIncomingStore, INCOMING_KEYS, type ActiveForward, type IncomingStore } from './incoming';
+export {
+  FORWARD_KINDS,
+  NO_ANSWER_MAX_S,
+  NO_ANSWER_MIN_S,
+  noForwarding,
+  type BlockError,
+  type ForwardError,
+  type ForwardErrors,
+  type ForwardKind,
+  type ForwardRule,
+  type ForwardSettings,
+} from './incoming-rules';
+export { useLogsStore } from './logs';
+export { useVoicemailStore, VOICEMAIL_NUMBER, type VoicemailStore } from './voicemail';
 export { provideRepositories } from './persistence';
 export {
   ACCOUNT_FIELDS,

@@ -99,4 +99,11 @@ describe('phone store commands', () => {
     phone.emit('callUpdated', makeCall({ id: 'a', state: 'held', held: true }));
     expect(store.activeCall).toBeNull();
   });
+
+  it('keeps calls refused or forwarded before ringing (screened) out of the call panel', () => {
+    const call = makeCall({ id: 'dnd1', screened: true });
+    phone.emit('callAdded', call);
+    phone.emit('callEnded', { ...call, state: 'ended', endCause: 'dnd', endedAt: Date.now() });
+    expect(store.calls.map((c) => c.id)).not.toContain('dnd1');
+  });
 });

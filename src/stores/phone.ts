@@ -60,6 +60,8 @@ export const usePhoneStore = defineStore('phone', () => {
     receivedTones.value = rest;
   }
   function applyCall(call: CallSnapshot): void {
+    // refused or forwarded before ringing (DND, blocked, 302): history only, never the call panel
+    if (call.screened) return;
     const index = calls.value.findIndex((c) => c.id === call.id);
     if (index === -1) addCall(call);
     else calls.value.splice(index, 1, copyCall(call));

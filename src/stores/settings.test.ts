@@ -1,3 +1,4 @@
+import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import { detectCountry, useSettingsStore } from './settings';
 import { useStoreHarness } from './testing/store-harness';
@@ -16,7 +17,7 @@ describe('settings store', () => {
   it('loads persisted values and ignores invalid ones', async () => {
     h.repos.values.set('callWaiting', false);
     h.repos.values.set('dtmfTransport', 'info');
-    h.repos.values.set('locale', 'de');
+    h.repos.values.set('locale', 'xx');
     const settings = useSettingsStore();
     await settings.load();
     expect(settings.callWaiting).toBe(false);
@@ -53,6 +54,25 @@ describe('settings store', () => {
     expect(h.repos.values.get('contactSort')).toBe('first');
     await settings.setDefaultCountry(null);
     expect(settings.defaultCountry).toBeNull();
+  });
+});
+
+describe('settings across a reload', () => {
+  it('keeps every setting of the user menu', async () => {
+    const before = useSettingsStore();
+    await before.setCallWaiting(false);
+    await before.setDtmfTransport('info');
+    await before.setLocale('it');
+    await before.setContactSort('first');
+    setActivePinia(createPinia());
+    const after = useSettingsStore();
+    await after.load();
+    expect([after.callWaiting, after.dtmfTransport, after.locale, after.contactSort]).toEqual([
+      false,
+      'info',
+      'it',
+      'first',
+    ]);
   });
 });
 

@@ -17,7 +17,22 @@ export interface BlfOptions {
   /** SUBSCRIBE Expires in seconds */
   expires: number;
   clock: Clock;
+  /** the event package; default BLF's `dialog` (RFC 4235). MWI uses `message-summary`. */
+  event?: EventPackage;
 }
+
+export interface EventPackage {
+  /** Event header */
+  name: string;
+  /** Accept header */
+  accept: string;
+}
+
+export const DIALOG_EVENT: EventPackage = { name: 'dialog', accept: 'application/dialog-info+xml' };
+export const MESSAGE_SUMMARY_EVENT: EventPackage = {
+  name: 'message-summary',
+  accept: 'application/simple-message-summary',
+};
 
 /** JsSIP never finishes an un-SUBSCRIBE without a final NOTIFY (brief §1 gotcha 1). */
 export const UNSUBSCRIBE_FORCE_MS = 5_000;
@@ -31,7 +46,8 @@ interface Watch {
 }
 
 /**
- * One `Event: dialog` subscription per watched extension on one UA. JsSIP refreshes them, but
+ * One subscription (`Event: dialog` for BLF, or another package, see BlfOptions.event) per watched
+ * extension on one UA. JsSIP refreshes them, but
  * when one ends (refresh refused, final NOTIFY, timeout) it is gone for good, and after a socket
  * reconnect it silently points at the dead connection (gotcha 3); both cases are repaired here.
  */
@@ -107,13 +123,14 @@ export class BlfSubscriptions {
   private open(ext: string, watch: Watch): void {
     if (!this.ua.isRegistered()) return; // onRegistered() starts it
     let sub: Subscriber;
+    const event = this.options.event ?? DIALOG_EVENT;
     try {
-      sub = this.ua.subscribe(`sip:${ext}@${this.options.domain}`, 'dialog', 'application/dialog-info+xml', {
+      sub = this.ua.subscribe(`sip:${ext}@${this.options.domain}`, event.name, event.accept, {
         expires: this.options.expires,
-        contentType: 'application/dialog-info+xml',
+        contentType: event.accept,
       });
     } catch (error) {
-      console.warn(`blf: cannot subscribe to ${ext}`, error);
+      console.warn(`${event.name}: cannot subscribe to ${ext}`, error);
       this.retryLater(ext, watch, undefined);
       return;
     }
@@ -127,7 +144,7 @@ export class BlfSubscriptions {
       if (watch.sub !== sub) return; // we closed it ourselves
       watch.sub = null;
       if (this.watches.get(ext) !== watch) return;
-      console.warn(`blf: subscription to ${ext} ended (code ${String(code)}), subscribing again`);
+      console.warn(`${event.name}: subscription to ${ext} ended (code ${String(code)}), subscribing again`);
       this.retryLater(ext, watch, retryAfter);
     });
     this.handlers.started(ext);

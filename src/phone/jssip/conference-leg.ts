@@ -1,3 +1,4 @@
+import type { TrackSwap } from '../media/microphone';
 import { PhoneError } from '../types';
 import { peerOf } from './session-ops';
 import type { SipCall } from './sip-call';
@@ -14,4 +15,15 @@ export async function sendTrack(call: SipCall, track: MediaStreamTrack): Promise
   if (!sender) throw new PhoneError('illegal_state', `${call.id} has no audio sender`);
   if (sender.track === track) return;
   await sender.replaceTrack(track);
+}
+
+/** After a microphone change: every sender still sending an old track sends its replacement. */
+export async function replaceSwappedTracks(call: SipCall, swaps: readonly TrackSwap[]): Promise<void> {
+  const senders = peerOf(call.session)?.getSenders() ?? [];
+  await Promise.all(
+    senders.map((sender) => {
+      const swap = swaps.find((s) => s.old === sender.track);
+      return swap ? sender.replaceTrack(swap.next) : undefined;
+    }),
+  );
 }

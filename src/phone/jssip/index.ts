@@ -9,6 +9,7 @@ export { replacingCall } from './replace-call';
 export { referToWithReplaces, sendRefer } from './transfer-out';
 export { adoptSession, watchSetup } from './adopt-session';
 export { isClaimedReplacement, type ReferOffer, type ReplacementOffer } from './transfer-in';
-export { sendTrack } from './conference-leg';
+export { replaceSwappedTracks, sendTrack } from './conference-leg';
+export { SipTrace } from './sip-trace';
 /** opaque to phone.ts: only handed back to this folder */
 export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';

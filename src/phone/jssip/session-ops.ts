@@ -25,10 +25,11 @@ export function awaitingFirstResponse(session: RTCSession): boolean {
 }
 
 /** Does `session` end now? terminate() throws on an ended session, hence the guard (brief §5). */
-export function safeTerminate(session: RTCSession, statusCode?: number): void {
+export function safeTerminate(session: RTCSession, statusCode?: number, extraHeaders?: string[]): void {
   if (session.isEnded()) return;
   try {
-    session.terminate(statusCode === undefined ? {} : { status_code: statusCode });
+    // the final response of a ringing call carries extraHeaders (RTCSession.js:627): 302's Contact
+    session.terminate(statusCode === undefined ? {} : { status_code: statusCode, extraHeaders });
   } catch (error) {
     console.warn('phone: terminate failed', error);
   }

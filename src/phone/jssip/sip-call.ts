@@ -72,6 +72,8 @@ export class SipCall {
   transferredFrom: CallId | null = null;
   /** set by conference.ts while this call is a conference leg */
   conference: { muted: boolean } | null = null;
+  /** incoming-policy marks, copied into the snapshot (call-screening.ts) */
+  readonly policy: { screened?: boolean; forwardedTo?: string } = {};
   /** set before we end a call for our own reason, so the JsSIP cause does not override it */
   private forced: { cause: EndCause; status: number | null } | null = null;
   /** our microphone clone; a session that takes this call over reuses it (adopt-session.ts) */
@@ -126,6 +128,7 @@ export class SipCall {
       ...(this.transfer ? { transfer: { ...this.transfer } } : {}),
       ...(this.transferredFrom ? { transferredFrom: this.transferredFrom } : {}),
       ...(this.conference ? { inConference: true, conferenceMuted: this.conference.muted } : {}),
+      ...this.policy,
     };
   }
 
@@ -174,11 +177,11 @@ export class SipCall {
     safeTerminate(this.session);
   }
 
-  /** Refuse an incoming call with `status`, recording why. */
-  reject(status: number, cause: EndCause): void {
+  /** Refuse an incoming call with `status` (extraHeaders: a 302's Contact), recording why. */
+  reject(status: number, cause: EndCause, extraHeaders?: string[]): void {
     if (!this.live) return;
     this.forced = { cause, status };
-    if (this.session) safeTerminate(this.session, status);
+    if (this.session) safeTerminate(this.session, status, extraHeaders);
     else this.finish(this.forced);
   }
 

@@ -2,7 +2,12 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import type { Clock } from '../clock';
 import type { PhoneConfig, RegistrationSnapshot } from '../types';
-import { BlfSubscriptions, type BlfHandlers, type BlfOptions } from './blf-subscriptions';
+import {
+  BlfSubscriptions,
+  MESSAGE_SUMMARY_EVENT,
+  type BlfHandlers,
+  type BlfOptions,
+} from './blf-subscriptions';
 import { EarlyReplaces } from './early-replaces';
 import { RegistrationTracker } from './registration';
 import { safeTerminate } from './session-ops';
@@ -74,6 +79,11 @@ export class SipStack {
   /** BLF subscriptions on this UA; the phone stops them before stop() so the un-SUBSCRIBEs go out. */
   watchPresence(options: BlfOptions, handlers: BlfHandlers): BlfSubscriptions {
     return new BlfSubscriptions(this.ua, options, handlers);
+  }
+
+  /** Voicemail MWI (RFC 3842): the same subscription machinery, `Event: message-summary`. */
+  watchMessages(options: BlfOptions, handlers: BlfHandlers): BlfSubscriptions {
+    return new BlfSubscriptions(this.ua, { ...options, event: MESSAGE_SUMMARY_EVENT }, handlers);
   }
 
   /**

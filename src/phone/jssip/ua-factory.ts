@@ -1,4 +1,5 @@
 import * as JsSIP from 'jssip';
+import type { Socket } from 'jssip/lib/Socket';
 import type { UA, UAConfiguration } from 'jssip/lib/UA';
 import type { PhoneConfig } from '../types';
 
@@ -6,13 +7,17 @@ import type { PhoneConfig } from '../types';
 export interface UaOptions {
   wsUrl: string;
   configuration: Omit<UAConfiguration, 'sockets'>;
+  /** decorates the socket before the UA gets it (the SIP trace, sip-trace.ts); factories must apply it */
+  wrapSocket?: (socket: Socket) => Socket;
 }
 
 /** Builds a UA; tests inject a fake. May throw on a configuration JsSIP rejects. */
 export type UaFactory = (options: UaOptions) => UA;
 
-export const createJssipUa: UaFactory = ({ wsUrl, configuration }) =>
-  new JsSIP.UA({ ...configuration, sockets: [new JsSIP.WebSocketInterface(wsUrl)] });
+export const createJssipUa: UaFactory = ({ wsUrl, configuration, wrapSocket }) => {
+  const socket = new JsSIP.WebSocketInterface(wsUrl);
+  return new JsSIP.UA({ ...configuration, sockets: [wrapSocket ? wrapSocket(socket) : socket] });
+};
 
 export const USER_AGENT = 'Softphone/0.1 JsSIP/3.13.8';
 
@@ -43,6 +48,9 @@ export function buildUaOptions(config: PhoneConfig): UaOptions {
     // JsSIP's session timers break on 422 and drop calls when UPDATE goes unanswered (brief §8);
     // dead calls are caught by ICE consent failure instead, which JsSIP turns into a BYE.
     session_timers: false,
+    // JsSIP answers 408 after this many seconds of ringing; keep it above the longest
+    // forward-on-no-answer delay (90 s, incoming-policy.ts) so our 302 can still go out.
+    no_answer_timeout: 95,
     // Transport.js retries forever; keep the gaps short so a PBX that comes back is found fast.
     connection_recovery_min_interval: 2,
     connection_recovery_max_interval: 10,

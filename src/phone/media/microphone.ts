@@ -9,7 +9,17 @@ export const browserMedia: MediaDeps = {
   getUserMedia: (constraints) => navigator.mediaDevices.getUserMedia(constraints),
 };
 
-const CONSTRAINTS: MediaStreamConstraints = { audio: true, video: false };
+/** the capture constraints: the chosen device exactly, or the browser's default (null) */
+export function captureConstraints(deviceId: string | null): MediaStreamConstraints {
+  return { audio: deviceId ? { deviceId: { exact: deviceId } } : true, video: false };
+}
+
+/** One call's (or the conference's) stream got a new track from another device. */
+export interface TrackSwap {
+  stream: MediaStream;
+  old: MediaStreamTrack;
+  next: MediaStreamTrack;
+}
 
 /**
  * How long the capture stays open after the last call: the next call (a consult call, a callback,
@@ -40,6 +50,7 @@ export class Microphone {
   private pending: Promise<MediaStream> | null = null;
   private readonly clones = new Set<MediaStream>();
   private readonly idle: OneShotTimer;
+  private deviceId: string | null = null;
 
   constructor(
     private readonly media: MediaDeps,
@@ -65,6 +76,36 @@ export class Microphone {
     if (this.clones.size === 0) this.idle.start(this.releaseDelayMs, () => this.stopCapture());
   }
 
+  /**
+   * Capture from another device (null: the default). Every stream handed out keeps its identity
+   * but gets a clone of the new capture in place of its old track, which is stopped; the caller
+   * puts the new tracks on the senders (replaceTrack). Idle: only the next capture changes.
+   */
+  async setDevice(deviceId: string | null): Promise<TrackSwap[]> {
+    if (deviceId === this.deviceId) return [];
+    this.deviceId = deviceId;
+    await this.pending?.catch(() => undefined);
+    const old = this.base;
+    if (this.clones.size === 0) {
+      this.base = null;
+      old?.getTracks().forEach((t) => t.stop());
+      return [];
+    }
+    this.base = null;
+    let base: MediaStream;
+    try {
+      base = await this.baseStream();
+    } catch (error) {
+      // the device is gone or refused: calls keep the capture they have
+      this.base = old;
+      throw error;
+    }
+    const source = base.getAudioTracks()[0];
+    const swaps = source ? [...this.clones].flatMap((stream) => swapTrack(stream, source)) : [];
+    if (old !== base) old?.getTracks().forEach((t) => t.stop());
+    return swaps;
+  }
+
   private stopCapture(): void {
     if (this.clones.size > 0 || !this.base) return;
     this.base.getTracks().forEach((t) => t.stop());
@@ -75,7 +116,7 @@ export class Microphone {
     // A track ends when the device is unplugged: ask again instead of cloning a dead track.
     if (this.base && this.base.getAudioTracks().some((t) => t.readyState === 'live')) return this.base;
     this.pending ??= this.media
-      .getUserMedia(CONSTRAINTS)
+      .getUserMedia(captureConstraints(this.deviceId))
       .then((stream) => {
         this.base = stream;
         return stream;
@@ -88,4 +129,17 @@ export class Microphone {
       });
     return this.pending;
   }
+}
+
+/** `stream`'s audio track becomes a clone of `source` (same enabled flag); the old one stops. */
+function swapTrack(stream: MediaStream, source: MediaStreamTrack): TrackSwap[] {
+  const old = stream.getAudioTracks()[0];
+  const next = source.clone();
+  if (old) {
+    next.enabled = old.enabled;
+    stream.removeTrack(old);
+    old.stop();
+  }
+  stream.addTrack(next);
+  return old ? [{ stream, old, next }] : [];
 }

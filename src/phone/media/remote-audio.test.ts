@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakePeerConnection, FakeStream, FakeTrack } from '../testing/fake-media';
 import { RemoteAudio } from './remote-audio';
 
@@ -37,5 +37,37 @@ describe('RemoteAudio', () => {
     const stream = new FakeStream([new FakeTrack('remote')]);
     pc.dispatch('track', { track: { kind: 'audio' }, streams: [stream] });
     expect(audio.stream('c1')).toBe(stream);
+  });
+
+  describe('output device', () => {
+    const proto = HTMLMediaElement.prototype as unknown as { setSinkId?: unknown };
+    afterEach(() => {
+      delete proto.setSinkId;
+      document.body.innerHTML = '';
+    });
+
+    it('applies setSinkId to existing and later elements, and an empty id for the default', () => {
+      const setSinkId = vi.fn(() => Promise.resolve());
+      proto.setSinkId = setSinkId;
+      const audio = new RemoteAudio(document);
+      audio.attach('c1', pcOf(new FakePeerConnection()));
+      audio.setSink('headset');
+      expect(setSinkId.mock.calls).toEqual([['headset']]);
+      audio.attach('c2', pcOf(new FakePeerConnection()));
+      expect(setSinkId.mock.calls).toEqual([['headset'], ['headset']]);
+      audio.setSink(null);
+      expect(setSinkId.mock.calls.slice(2)).toEqual([[''], ['']]);
+    });
+
+    it('does nothing where the browser has no setSinkId, and survives a refusal', async () => {
+      const audio = new RemoteAudio(document);
+      audio.attach('c1', pcOf(new FakePeerConnection()));
+      expect(() => audio.setSink('headset')).not.toThrow();
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      proto.setSinkId = vi.fn(() => Promise.reject(new Error('NotFoundError')));
+      audio.setSink('gone');
+      await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+      warn.mockRestore();
+    });
   });
 });

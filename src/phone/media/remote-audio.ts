@@ -5,7 +5,16 @@
 export class RemoteAudio {
   private readonly entries = new Map<string, { el: HTMLAudioElement | null; stream: MediaStream | null }>();
 
+  /** the output device for every element, now and later; null: the browser's default */
+  private sinkId: string | null = null;
+
   constructor(private readonly doc: Document | null) {}
+
+  /** Play every call's audio on this output device (where the browser has setSinkId). */
+  setSink(deviceId: string | null): void {
+    this.sinkId = deviceId;
+    for (const entry of this.entries.values()) if (entry.el) applySink(entry.el, deviceId);
+  }
 
   /** Start listening for the remote track of `pc`; safe to call again for the same call. */
   attach(id: string, pc: RTCPeerConnection): void {
@@ -47,7 +56,17 @@ export class RemoteAudio {
     el.autoplay = true;
     el.hidden = true;
     el.dataset.phoneRemoteAudio = '';
+    if (this.sinkId) applySink(el, this.sinkId);
     this.doc.body.appendChild(el);
     return el;
   }
+}
+
+type SinkElement = HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> };
+
+/** setSinkId where it exists ('' is the default device); a refused device keeps the old one */
+export function applySink(el: HTMLMediaElement, deviceId: string | null): void {
+  const sink = el as SinkElement;
+  if (typeof sink.setSinkId !== 'function') return;
+  void sink.setSinkId(deviceId ?? '').catch((error: unknown) => console.warn('audio output refused', error));
 }

@@ -24,6 +24,13 @@ export class FakeStream {
   getVideoTracks(): FakeTrack[] {
     return [];
   }
+  addTrack(track: FakeTrack): void {
+    this.tracks.push(track);
+  }
+  removeTrack(track: FakeTrack): void {
+    const at = this.tracks.indexOf(track);
+    if (at !== -1) this.tracks.splice(at, 1);
+  }
   clone(): FakeStream {
     return new FakeStream(this.tracks.map((t) => t.clone()));
   }
@@ -41,16 +48,21 @@ export function fakeTrackOf(s: MediaStream): FakeTrack {
 
 type Listener = (e: unknown) => void;
 
+export interface FakeSender {
+  track: FakeTrack | null;
+  replaceTrack?(track: FakeTrack | null): Promise<void>;
+}
+
 export class FakePeerConnection {
   readonly listeners = new Map<string, Listener[]>();
-  senders: { track: FakeTrack | null }[] = [];
+  senders: FakeSender[] = [];
   addEventListener(type: string, fn: Listener): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
   }
   dispatch(type: string, e: unknown): void {
     (this.listeners.get(type) ?? []).forEach((fn) => fn(e));
   }
-  getSenders(): { track: FakeTrack | null }[] {
+  getSenders(): FakeSender[] {
     return this.senders;
   }
   getStats(): Promise<RTCStatsReport> {
@@ -63,10 +75,12 @@ export class FakeMedia {
   calls = 0;
   error: Error | null = null;
   readonly bases: FakeStream[] = [];
-  readonly getUserMedia = (): Promise<MediaStream> => {
+  readonly constraints: MediaStreamConstraints[] = [];
+  readonly getUserMedia = (constraints: MediaStreamConstraints): Promise<MediaStream> => {
     this.calls += 1;
     if (this.error) return Promise.reject(this.error);
     const base = new FakeStream([new FakeTrack(`mic${this.calls}`)]);
+    this.constraints.push(constraints);
     this.bases.push(base);
     return Promise.resolve(asStream(base));
   };

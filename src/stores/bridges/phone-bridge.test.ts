@@ -1,9 +1,12 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useHistoryStore } from '../history';
+import { useIncomingStore } from '../incoming';
+import { useLogsStore } from '../logs';
+import { useVoicemailStore } from '../voicemail';
 import { provideRepositories } from '../persistence';
 import { ENDED_CALL_LINGER_MS, usePhoneStore, type PhoneStore } from '../phone';
-import { createFakePhone, makeCall, makeRegistration, type FakePhone } from '../testing/fake-phone';
+import { createFakePhone, makeCall, makeMwi, makeRegistration, type FakePhone } from '../testing/fake-phone';
 import { createMemoryRepositories } from '../testing/memory-repositories';
 import { bindPhone } from './phone-bridge';
 
@@ -82,7 +85,7 @@ describe('bindPhone', () => {
   });
 
   it('gives the store the engine for commands and unsubscribes every listener on dispose', async () => {
-    expect(phone.listenerCount()).toBe(7); // one per engine event
+    expect(phone.listenerCount()).toBe(9); // one per engine event
     await store.hangup('seeded');
     expect(phone.hangup).toHaveBeenCalledWith('seeded');
     dispose();
@@ -136,5 +139,65 @@ describe('bindPhone with a history store', () => {
     dispose = bindPhone(phone, { phone: store, history });
     expect(() => phone.emit('callAdded', makeCall({ id: 'c3' }))).not.toThrow();
     expect(store.calls.map((c) => c.id)).toContain('c3');
+  });
+});
+
+describe('bindPhone with incoming, voicemail and logs stores', () => {
+  function rebind() {
+    const repos = createMemoryRepositories();
+    provideRepositories(repos);
+    const stores = {
+      history: useHistoryStore(),
+      incoming: useIncomingStore(),
+      voicemail: useVoicemailStore(),
+      logs: useLogsStore(),
+    };
+    dispose();
+    phone.current = { ...phone.current, mwi: makeMwi({ waiting: true, newMessages: 2 }) };
+    dispose = bindPhone(phone, { phone: store, ...stores });
+    return { repos, ...stores };
+  }
+  afterEach(() => provideRepositories(null));
+
+  it('seeds MWI, attaches the incoming policy and follows messageWaitingChanged', () => {
+    const { voicemail } = rebind();
+    expect(voicemail.newMessages).toBe(2);
+    expect(phone.setIncomingPolicy).toHaveBeenCalledTimes(1);
+    expect(phone.setMwiEnabled).toHaveBeenLastCalledWith(false);
+    phone.emit('messageWaitingChanged', makeMwi({ waiting: true, newMessages: 5 }));
+    expect(voicemail.newMessages).toBe(5);
+  });
+
+  it('turns the SIP trace on and off with the support log and stores traced messages', async () => {
+    const { logs, repos } = rebind();
+    expect(phone.setSipTrace).toHaveBeenLastCalledWith(false);
+    phone.emit('sipTraced', { at: 1, direction: 'in', text: 'OPTIONS sip:x SIP/2.0' });
+    await logs.setEnabled(true);
+    expect(phone.setSipTrace).toHaveBeenLastCalledWith(true);
+    phone.emit('sipTraced', { at: 2, direction: 'out', text: 'REGISTER sip:pbx.test SIP/2.0' });
+    phone.emit('registrationChanged', makeRegistration({ state: 'registered' }));
+    phone.emit('dtmfReceived', { callId: 'seeded', tone: '1' });
+    await logs.flush();
+    expect(repos.logs.rows.map((r) => `${r.source} ${r.tag}`)).toEqual([
+      'event loggingStarted',
+      'sip out',
+      'event registrationChanged',
+    ]);
+    await logs.setEnabled(false);
+    expect(phone.setSipTrace).toHaveBeenLastCalledWith(false);
+    dispose();
+    await logs.setEnabled(true);
+    expect(phone.setSipTrace).toHaveBeenLastCalledWith(false);
+  });
+
+  it('records a screened call in the history without a call row', async () => {
+    const { repos } = rebind();
+    const screened = makeCall({ id: 'dnd-1', screened: true });
+    phone.emit('callAdded', screened);
+    phone.emit('callEnded', { ...screened, state: 'ended', endCause: 'dnd', endStatus: 486, endedAt: 9 });
+    expect(store.calls.map((c) => c.id)).toEqual(['seeded']);
+    expect(store.isRinging).toBe(false);
+    await vi.waitFor(() => expect(repos.history.rows.get('dnd-1')?.result).toBe('missed'));
+    expect(repos.history.rows.get('dnd-1')?.endCause).toBe('dnd');
   });
 });

@@ -1,7 +1,11 @@
-import type { Phone, PhoneEventMap, PhoneEventName } from '@/phone';
+import { watch } from 'vue';
+import type { CallSnapshot, Phone, PhoneEventMap, PhoneEventName } from '@/phone';
 import type { BlfStore } from '../blf';
 import type { HistoryStore } from '../history';
+import type { IncomingStore } from '../incoming';
+import type { useLogsStore } from '../logs';
 import type { PhoneStore } from '../phone';
+import type { VoicemailStore } from '../voicemail';
 
 export interface PhoneBridgeStores {
   phone: PhoneStore;
@@ -9,9 +13,25 @@ export interface PhoneBridgeStores {
   blf?: BlfStore;
   /** call history: every call snapshot is recorded; optional like `blf` */
   history?: HistoryStore;
+  /** DND, blocked numbers and forwarding: pushed to the engine as its incoming policy */
+  incoming?: IncomingStore;
+  /** voicemail number and message-waiting lamp */
+  voicemail?: VoicemailStore;
+  /** support log: SIP trace and engine events while enabled */
+  logs?: ReturnType<typeof useLogsStore>;
 }
 
 type Handlers = { [K in PhoneEventName]: (payload: PhoneEventMap[K]) => void };
+
+/** engine events written to the support log (DTMF is left out: tones can be PINs) */
+const LOGGED_EVENTS: readonly PhoneEventName[] = [
+  'registrationChanged',
+  'callAdded',
+  'callUpdated',
+  'callEnded',
+  'conferenceChanged',
+  'messageWaitingChanged',
+];
 
 /**
  * The one seam between engine and stores: seeds the store from `phone.snapshot()`, then turns
@@ -21,37 +41,54 @@ type Handlers = { [K in PhoneEventName]: (payload: PhoneEventMap[K]) => void };
 export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
   const store = stores.phone;
   // the history writes in the background; a failure is logged, never thrown into the engine path
-  const record = (call: PhoneEventMap['callAdded']) =>
+  const record = (call: CallSnapshot) =>
     void stores.history?.record(call).catch((error: unknown) => console.warn('call history', error));
+  /** a call our policy refused before it rang (DND, blocked, forwarded): history only, no call row */
+  const show = (call: CallSnapshot, apply: (call: CallSnapshot) => void) => {
+    record(call);
+    if (!call.screened) apply(call);
+  };
   const handlers: Handlers = {
     registrationChanged: (registration) => store.applyRegistration(registration),
-    callAdded: (call) => {
-      record(call);
-      store.applyCall(call);
-    },
-    callUpdated: (call) => {
-      record(call);
-      store.applyCall(call);
-    },
-    callEnded: (call) => {
-      record(call);
-      store.applyCallEnded(call);
-    },
+    callAdded: (call) => show(call, store.applyCall),
+    callUpdated: (call) => show(call, store.applyCall),
+    callEnded: (call) => show(call, store.applyCallEnded),
     dtmfReceived: ({ callId, tone }) => store.applyDtmf(callId, tone),
     presenceChanged: (presence) => stores.blf?.applyPresence(presence),
     conferenceChanged: (conference) => store.applyConference(conference),
+    messageWaitingChanged: (mwi) => stores.voicemail?.applyMwi(mwi),
+    sipTraced: (entry) => stores.logs?.appendSip(entry),
   };
   store.attach(phone);
   const snapshot = phone.snapshot();
-  store.applySnapshot(snapshot);
+  store.applySnapshot({ ...snapshot, calls: snapshot.calls.filter((c) => !c.screened) });
   snapshot.calls.forEach(record);
   stores.blf?.applySnapshot(snapshot.presence ?? []);
   stores.blf?.attach(phone);
-  const subscribe = <K extends PhoneEventName>(event: K) => phone.on(event, handlers[event]);
+  stores.voicemail?.applyMwi(snapshot.mwi ?? null);
+  stores.voicemail?.attach(phone);
+  stores.incoming?.attach(phone);
+
+  const logs = stores.logs;
+  const stopTrace = logs
+    ? watch(
+        () => logs.enabled,
+        (on) => phone.setSipTrace(on),
+        { immediate: true, flush: 'sync' },
+      )
+    : null;
+  const subscribe = <K extends PhoneEventName>(event: K) =>
+    phone.on(event, (payload) => {
+      if (logs?.enabled && LOGGED_EVENTS.includes(event)) logs.appendEvent(event, payload);
+      handlers[event](payload);
+    });
   const unsubscribers = (Object.keys(handlers) as PhoneEventName[]).map(subscribe);
   return () => {
     unsubscribers.forEach((off) => off());
+    stopTrace?.();
     store.detach(phone);
     stores.blf?.detach(phone);
+    stores.voicemail?.detach(phone);
+    stores.incoming?.detach(phone);
   };
 }

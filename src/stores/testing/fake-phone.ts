@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type {
   CallSnapshot,
+  MwiSnapshot,
   Phone,
   PhoneEventMap,
   PhoneEventName,
@@ -41,6 +42,10 @@ export function makeRegistration(overrides: Partial<RegistrationSnapshot> = {}):
   return { state: 'registered', cause: null, attempts: 0, nextRetryAt: null, ...overrides };
 }
 
+export function makeMwi(overrides: Partial<MwiSnapshot> = {}): MwiSnapshot {
+  return { waiting: false, newMessages: 0, oldMessages: 0, account: null, ...overrides };
+}
+
 export function createFakePhone(snapshot: Partial<PhoneSnapshot> = {}): FakePhone {
   const listeners = new Map<PhoneEventName, Set<Listener>>();
   const fake: FakePhone = {
@@ -71,6 +76,10 @@ export function createFakePhone(snapshot: Partial<PhoneSnapshot> = {}): FakePhon
     endConference: vi.fn(),
     transfer: vi.fn(() => Promise.resolve()),
     attendedTransfer: vi.fn(() => Promise.resolve()),
+    setIncomingPolicy: vi.fn(),
+    setMwiEnabled: vi.fn(),
+    setSipTrace: vi.fn(),
+    setAudioDevices: vi.fn(() => Promise.resolve()),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener);

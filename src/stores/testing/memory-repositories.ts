@@ -1,12 +1,14 @@
 import type { AccountProfile, Repositories } from '@/db';
 import { createMemoryContacts } from './memory-contacts';
 import { createMemoryHistory } from './memory-history';
+import { createMemoryLogs, type MemoryLogs } from './memory-logs';
 
 /** In-memory repositories for store and component tests (the Dexie ones are tested in src/db). */
 export function createMemoryRepositories(): Repositories & {
   values: Map<string, unknown>;
   contacts: ReturnType<typeof createMemoryContacts>;
   history: ReturnType<typeof createMemoryHistory>;
+  logs: MemoryLogs;
 } {
   const values = new Map<string, unknown>();
   let account: { profile: AccountProfile; password: string | null } | null = null;
@@ -26,5 +28,6 @@ export function createMemoryRepositories(): Repositories & {
     },
     history: createMemoryHistory(),
     contacts: createMemoryContacts(),
+    logs: createMemoryLogs(),
   };
 }

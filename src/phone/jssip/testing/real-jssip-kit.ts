@@ -215,8 +215,10 @@ export function realPhone(
   events: string[];
 } {
   const socket = new LoopSocket(pbx);
-  const factory: UaFactory = ({ configuration }) =>
-    new JsSIP.UA({ ...configuration, sockets: [socket as unknown as Socket] });
+  const factory: UaFactory = ({ configuration, wrapSocket }) => {
+    const inner = socket as unknown as Socket;
+    return new JsSIP.UA({ ...configuration, sockets: [wrapSocket ? wrapSocket(inner) : inner] });
+  };
   let n = 0;
   const phone = createPhone({
     sip: factory,

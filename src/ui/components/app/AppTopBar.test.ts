@@ -1,8 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useAccountStore } from '@/stores';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useAccountStore, useLogsStore, useSettingsStore } from '@/stores';
 import { makeRegistration } from '@/stores/testing/fake-phone';
-import { byRole, createHarness, getByRole } from '../../testing/harness';
+import { accessibleName, byRole, createHarness, getByRole } from '../../testing/harness';
 import AppTopBar from './AppTopBar.vue';
 
 async function setup() {
@@ -57,6 +57,32 @@ describe('user menu', () => {
     expect(getByRole(menu, 'menuitemradio', 'DTMF: SIP INFO').attributes('aria-checked')).toBe('false');
     expect(getByRole(menu, 'menuitem', 'Log out').exists()).toBe(true);
     expect(document.activeElement?.textContent).toContain('Call waiting');
+    expect(byRole(menu, 'group').map((g) => g.attributes('aria-label'))).toEqual([
+      'DTMF',
+      'Language',
+      'Directory order',
+    ]);
+    expect(byRole(menu, 'menuitemradio').map((r) => accessibleName(r.element))).toEqual([
+      'DTMF: RFC 4733',
+      'DTMF: SIP INFO',
+      'English',
+      'Français',
+      'Deutsch',
+      'Italiano',
+      'First name',
+      'Last name',
+    ]);
+    expect(byRole(menu, 'menuitem').map((r) => accessibleName(r.element))).toEqual([
+      'Call forwarding…',
+      'Blocked numbers…',
+      'Voicemail number…',
+      'Download logs',
+      'Edit account…',
+      'Log out',
+    ]);
+    expect(getByRole(menu, 'menuitemcheckbox', 'Support logs').attributes('aria-checked')).toBe('false');
+    expect(getByRole(menu, 'menuitemradio', 'English').attributes('aria-checked')).toBe('true');
+    expect(getByRole(menu, 'menuitemradio', 'Last name').attributes('aria-checked')).toBe('true');
   });
 
   it('moves with arrow keys and closes on Escape, returning focus', async () => {
@@ -109,5 +135,43 @@ describe('user menu', () => {
     expect(useAccountStore().signedIn).toBe(false);
     expect((await repos.accounts.load())?.password).toBeNull();
     expect(byRole(wrapper, 'button', 'User menu')).toHaveLength(0);
+  });
+
+  it('switches language and directory order, persisted', async () => {
+    const { wrapper, repos } = await setup();
+    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    await getByRole(wrapper, 'menuitemradio', 'Deutsch').trigger('click');
+    await getByRole(wrapper, 'menuitemradio', 'First name').trigger('click');
+    await flushPromises();
+    expect(useSettingsStore().locale).toBe('de');
+    expect(useSettingsStore().contactSort).toBe('first');
+    expect(repos.values.get('locale')).toBe('de');
+    expect(getByRole(wrapper, 'menuitemradio', 'Deutsch').attributes('aria-checked')).toBe('true');
+    expect(getByRole(wrapper, 'menuitemradio', 'English').attributes('aria-checked')).toBe('false');
+  });
+
+  it('turns support logs on and downloads them as a file', async () => {
+    const { wrapper, repos } = await setup();
+    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    await getByRole(wrapper, 'menuitemcheckbox', 'Support logs').trigger('click');
+    await flushPromises();
+    expect(useLogsStore().enabled).toBe(true);
+    expect(repos.values.get('logsEnabled')).toBe(true);
+    expect(getByRole(wrapper, 'menuitemcheckbox', 'Support logs').attributes('aria-checked')).toBe('true');
+
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:log'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await getByRole(wrapper, 'menuitem', 'Download logs').trigger('click');
+    await flushPromises();
+    expect(byRole(wrapper, 'menu')).toHaveLength(0);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^softphone-log-.*\.txt$/);
+    expect(await blobs[0]?.text()).toContain('loggingStarted');
+    vi.restoreAllMocks();
   });
 });

@@ -59,16 +59,20 @@ describe('HistoryPanel', () => {
       row(0, { displayName: 'Bob Lefèvre', number: '1002', result: 'missed', answeredAt: null }),
       row(1, { direction: 'outgoing', result: 'busy', answeredAt: null, displayName: '<img src=x>' }),
       row(2, { transferred: true, conference: true }),
+      row(3, { result: 'missed', answeredAt: null, endCause: 'dnd' }),
+      row(4, { result: 'blocked', answeredAt: null, endCause: 'blocked' }),
     ]);
     const list = items(wrapper);
     expect(list.map((li) => accessibleName(li.element))).toEqual([
       'Bob Lefèvre, 1002, Missed, 03/10/2020 10:32 AM',
       '<img src=x>, 2001, Outgoing, 03/10/2020 09:32 AM, Busy',
       '2002, Incoming, 03/10/2020 08:32 AM, 1:00, Transferred, Conference',
+      '2003, Missed, 03/10/2020 07:32 AM, Do not disturb',
+      '2004, Incoming, 03/10/2020 06:32 AM, Blocked',
     ]);
     expect(wrapper.find('img').exists()).toBe(false);
     expect(list[0]!.find('[role="img"]').attributes('aria-label')).toBe('Missed');
-    expect(list[0]!.attributes()).toMatchObject({ 'aria-posinset': '1', 'aria-setsize': '3', tabindex: '0' });
+    expect(list[0]!.attributes()).toMatchObject({ 'aria-posinset': '1', 'aria-setsize': '5', tabindex: '0' });
     expect(list[1]!.attributes('tabindex')).toBe('-1');
     expect(byRole(list[0]!, 'button').map((b) => accessibleName(b.element))).toEqual([
       'Call back',

@@ -36,9 +36,12 @@ export function useHistoryFormat() {
       const ms = talkTime(row);
       return ms === null ? null : formatDuration(ms);
     },
-    /** the outcome in words, except when the icon already says it (answered, missed) */
-    result: (row: HistoryRow): string | null =>
-      row.result === 'answered' || row.result === 'missed' ? null : t(`history.result.${row.result}`),
+    /** the outcome in words, except when the icon already says it (answered, missed); a missed
+     *  call rejected by do-not-disturb says so */
+    result(row: HistoryRow): string | null {
+      if (row.result === 'missed') return row.endCause === 'dnd' ? t('history.cause.dnd') : null;
+      return row.result === 'answered' ? null : t(`history.result.${row.result}`);
+    },
     marks: (row: HistoryRow): string[] =>
       (['transferred', 'conference'] as const).filter((m) => row[m]).map((m) => t(`history.mark.${m}`)),
     /** "Sunday, November 22, 2026" or "Nov 16 – 22, 2026" */

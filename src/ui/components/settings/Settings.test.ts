@@ -1,0 +1,183 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { useAccountStore } from '@/stores';
+import { makeMwi } from '@/stores/testing/fake-phone';
+import { byRole, getByRole } from '../../testing/harness';
+import { field, labelledBy, mountTopBar, referenced, useCleanBody } from './settings-testing';
+
+useCleanBody();
+
+async function openFromMenu(wrapper: Awaited<ReturnType<typeof mountTopBar>>['wrapper'], item: string) {
+  await getByRole(wrapper, 'button', 'User menu').trigger('click');
+  await flushPromises();
+  await getByRole(wrapper, 'menuitem', item).trigger('click');
+  await flushPromises();
+}
+
+describe('do not disturb', () => {
+  it('toggles with aria-pressed, shows its label while on and tells the engine', async () => {
+    const { wrapper, phone, repos } = await mountTopBar();
+    const toggle = getByRole(wrapper, 'button', 'Do not disturb');
+    expect(toggle.attributes('aria-pressed')).toBe('false');
+    expect(toggle.find('span').classes()).toContain('visually-hidden');
+    await toggle.trigger('click');
+    await flushPromises();
+    expect(toggle.attributes('aria-pressed')).toBe('true');
+    expect(toggle.classes()).toContain('topbar-tool--dnd');
+    expect(toggle.find('span').classes()).not.toContain('visually-hidden');
+    expect(vi.mocked(phone.setIncomingPolicy).mock.lastCall?.[0].dnd).toBe(true);
+    expect(repos.values.get('dnd')).toBe(true);
+  });
+});
+
+describe('call forwarding', () => {
+  it('validates, saves, applies the policy and shows the status in the top bar', async () => {
+    const { wrapper, phone } = await mountTopBar();
+    const status = getByRole(wrapper, 'button', 'Call forwarding');
+    expect(status.attributes('aria-describedby')).toBeUndefined();
+    await status.trigger('click');
+    await flushPromises();
+    const dialog = labelledBy(wrapper, 'dialog', 'Call forwarding');
+    const always = labelledBy(dialog, 'group', 'Forward all calls');
+    const noAnswer = labelledBy(dialog, 'group', 'When not answered');
+    expect(document.activeElement).toBe(field(always, 'Forward all calls').element);
+
+    await field(always, 'Forward all calls').setValue(true);
+    await field(noAnswer, 'When not answered').setValue(true);
+    await field(noAnswer, 'Forward to').setValue('1004');
+    await field(noAnswer, 'After (seconds)').setValue('5');
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    const target = field(always, 'Forward to');
+    expect(target.attributes('aria-invalid')).toBe('true');
+    expect(referenced(dialog, target, 'aria-describedby')).toBe('Enter a number to forward to.');
+    expect(document.activeElement).toBe(target.element);
+    expect(referenced(dialog, field(noAnswer, 'After (seconds)'), 'aria-describedby')).toBe(
+      'Enter a whole number of seconds from 10 to 90.',
+    );
+
+    await target.setValue('1003');
+    await field(noAnswer, 'After (seconds)').setValue('30');
+    await getByRole(dialog, 'button', 'Save').trigger('click');
+    await flushPromises();
+    expect(byRole(wrapper, 'dialog')).toHaveLength(0);
+    expect(vi.mocked(phone.setIncomingPolicy).mock.lastCall?.[0].forward).toEqual({
+      always: '1003',
+      busy: null,
+      noAnswer: { target: '1004', seconds: 30 },
+    });
+    expect(referenced(wrapper, status, 'aria-describedby')).toBe('Forwarded to 1003');
+  });
+
+  it('forwards to voicemail only once a voicemail number exists; Cancel keeps the rules', async () => {
+    const { wrapper, voicemail, incoming } = await mountTopBar();
+    await openFromMenu(wrapper, 'Call forwarding…');
+    let dialog = labelledBy(wrapper, 'dialog', 'Call forwarding');
+    const busy = labelledBy(dialog, 'group', 'When busy');
+    await field(busy, 'When busy').setValue(true);
+    await field(busy, 'Voicemail').setValue(true);
+    expect(field(busy, 'Forward to').element.disabled).toBe(true);
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.text()).toContain('Set a voicemail number first');
+    await getByRole(dialog, 'button', 'Cancel').trigger('click');
+    expect(incoming.forwardingActive).toBe(false);
+
+    await voicemail.setNumber('8500');
+    await getByRole(wrapper, 'button', 'Call forwarding').trigger('click');
+    await flushPromises();
+    dialog = labelledBy(wrapper, 'dialog', 'Call forwarding');
+    const group = labelledBy(dialog, 'group', 'When busy');
+    await field(group, 'When busy').setValue(true);
+    await field(group, 'Voicemail').setValue(true);
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    const status = getByRole(wrapper, 'button', 'Call forwarding');
+    expect(referenced(wrapper, status, 'aria-describedby')).toBe('If busy: Voicemail');
+  });
+});
+
+describe('blocked numbers', () => {
+  it('adds numbers and prefixes, reports errors, removes entries', async () => {
+    const { wrapper, phone, incoming } = await mountTopBar();
+    await openFromMenu(wrapper, 'Blocked numbers…');
+    const dialog = labelledBy(wrapper, 'dialog', 'Blocked numbers');
+    const input = field(dialog, 'Number or prefix');
+    expect(document.activeElement).toBe(input.element);
+    expect(dialog.text()).toContain('No blocked numbers');
+    await input.setValue('0900*');
+    await getByRole(dialog, 'button', 'Add').trigger('click');
+    await flushPromises();
+    await input.setValue('0900*');
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    expect(referenced(dialog, input, 'aria-describedby')).toContain('This number is already blocked.');
+    await input.setValue('+41 44 123');
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    expect(byRole(dialog, 'listitem').map((li) => li.find('.settings-list__text').text())).toEqual([
+      '0900*',
+      '+4144123',
+    ]);
+    expect(vi.mocked(phone.setIncomingPolicy).mock.lastCall?.[0].blocked).toEqual(['0900*', '+4144123']);
+    await getByRole(dialog, 'button', 'Remove 0900*').trigger('click');
+    await flushPromises();
+    expect(incoming.blocked).toEqual(['+4144123']);
+    await getByRole(dialog, 'button', 'Close').trigger('click');
+    expect(byRole(wrapper, 'dialog')).toHaveLength(0);
+    expect(document.activeElement).toBe(getByRole(wrapper, 'button', 'User menu').element);
+  });
+});
+
+describe('voicemail', () => {
+  it('is hidden without a number; the number dialog shows the button with its badge', async () => {
+    const { wrapper, phone, repos } = await mountTopBar({ mwi: makeMwi({ waiting: true, newMessages: 2 }) });
+    expect(byRole(wrapper, 'button', 'Voicemail')).toHaveLength(0);
+    await openFromMenu(wrapper, 'Voicemail number…');
+    let dialog = labelledBy(wrapper, 'dialog', 'Voicemail number');
+    await field(dialog, 'Voicemail number').setValue('85#!');
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.text()).toContain('Enter a number, an extension or a SIP address.');
+    await field(dialog, 'Voicemail number').setValue('8500');
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    expect(byRole(wrapper, 'dialog')).toHaveLength(0);
+    expect(repos.values.get('voicemailNumber')).toBe('8500');
+    expect(phone.setMwiEnabled).toHaveBeenLastCalledWith(true);
+
+    const button = getByRole(wrapper, 'button', 'Voicemail, 2 new messages');
+    expect(button.find('.topbar-tool__badge').text()).toBe('2');
+    phone.emit('messageWaitingChanged', makeMwi({ waiting: true, newMessages: 1 }));
+    await flushPromises();
+    expect(button.attributes('aria-label')).toBe('Voicemail, 1 new message');
+    phone.emit('messageWaitingChanged', makeMwi());
+    await flushPromises();
+    expect(button.attributes('aria-label')).toBe('Voicemail');
+    expect(button.find('.topbar-tool__badge').exists()).toBe(false);
+    await button.trigger('click');
+    expect(phone.call).toHaveBeenCalledWith('8500');
+
+    await openFromMenu(wrapper, 'Voicemail number…');
+    dialog = labelledBy(wrapper, 'dialog', 'Voicemail number');
+    expect(field(dialog, 'Voicemail number').element.value).toBe('8500');
+  });
+});
+
+describe('edit account', () => {
+  it('is pre-filled with the saved account and reconnects with the new settings', async () => {
+    const { wrapper, phone } = await mountTopBar();
+    await openFromMenu(wrapper, 'Edit account…');
+    const dialog = labelledBy(wrapper, 'dialog', 'Edit account');
+    expect(field(dialog, 'SIP user').element.value).toBe('1001');
+    expect(field(dialog, 'Password').element.value).toBe('secret-pw');
+    await field(dialog, 'SIP user').setValue('1005');
+    await dialog.find('form').trigger('submit');
+    await flushPromises();
+    expect(phone.connect).toHaveBeenLastCalledWith(
+      expect.objectContaining({ user: '1005', password: 'secret-pw' }),
+    );
+    expect(useAccountStore().profile?.user).toBe('1005');
+    expect(byRole(wrapper, 'dialog')).toHaveLength(0);
+  });
+});
