@@ -5,6 +5,7 @@ import { createPhone, type Phone } from '@/phone';
 import {
   bindPhone,
   useAccountStore,
+  useAudioStore,
   useBlfStore,
   useCompanySyncStore,
   useDirectoryStore,
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
       incoming: useIncomingStore(pinia),
       voicemail: useVoicemailStore(pinia),
       logs: useLogsStore(pinia),
+      audio: useAudioStore(pinia),
     });
     // unregister when the page goes away (the bridge lives as long as the page)
     window.addEventListener('pagehide', () => {
@@ -73,6 +75,7 @@ async function start(): Promise<void> {
     useIncomingStore(pinia).load().catch(warn('call handling settings')),
     useVoicemailStore(pinia).load().catch(warn('voicemail settings')),
     useLogsStore(pinia).load().catch(warn('support log settings')),
+    useAudioStore(pinia).load().catch(warn('audio settings')),
   ]);
   const account = useAccountStore(pinia);
   const companySync = useCompanySyncStore(pinia);

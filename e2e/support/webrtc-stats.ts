@@ -95,6 +95,34 @@ export async function audioStats(page: Page): Promise<PcAudioStats[]> {
   return res.result.value as PcAudioStats[];
 }
 
+/** Page-side reader: per open peer connection, the id of the track its audio sender sends (media-source stats). */
+const readSentTracksSource = `(async () => {
+  const out = [];
+  for (const pc of window.__pcs || []) {
+    if (pc.signalingState === 'closed') continue;
+    const report = await pc.getStats();
+    let source = null;
+    report.forEach((s) => { if (s.type === 'outbound-rtp' && s.kind === 'audio') source = s.mediaSourceId; });
+    const media = source ? report.get(source) : null;
+    out.push(media ? media.trackIdentifier : null);
+  }
+  return out;
+})()`;
+
+/** The track identifier each open peer connection of the page sends (changes with replaceTrack). */
+export async function sentTrackIds(page: Page): Promise<(string | null)[]> {
+  const res = await (
+    await cdp(page)
+  ).send('Runtime.evaluate', {
+    expression: readSentTracksSource,
+    awaitPromise: true,
+    returnByValue: true,
+    userGesture: false,
+  });
+  if (res.exceptionDetails) throw new Error(`reading stats failed: ${res.exceptionDetails.text}`);
+  return res.result.value as (string | null)[];
+}
+
 export function isLive(s: PcAudioStats): boolean {
   return s.signalingState !== 'closed' && s.connectionState !== 'closed';
 }

@@ -6,6 +6,18 @@ export interface AccountForm extends AccountProfile {
 
 export type AccountField = keyof AccountForm;
 
+/** every field empty: the start of a form before saved or build defaults are laid over it */
+export const EMPTY_ACCOUNT_FORM: Readonly<AccountForm> = Object.freeze({
+  displayName: '',
+  user: '',
+  authUser: '',
+  password: '',
+  domain: '',
+  wsUrl: '',
+  iceServers: '',
+  directoryUrl: '',
+});
+
 /** A validation failure as an i18n code under `account.errors.*` (plus the line for STUN/TURN). */
 export interface FieldError {
   code:

@@ -41,8 +41,21 @@ export { useVoicemailStore, VOICEMAIL_NUMBER, type VoicemailStore } from './voic
 export { provideRepositories } from './persistence';
 export {
   ACCOUNT_FIELDS,
+  EMPTY_ACCOUNT_FORM,
   validateAccountForm,
   type AccountField,
   type AccountFormErrors,
   type FieldError,
 } from './account-form';
+export {
+  useAudioStore,
+  provideDeviceSource,
+  RINGTONES,
+  RINGTONE_FILES,
+  DEFAULT_RINGTONE_VOLUME,
+  type AudioDevice,
+  type AudioDeviceKind,
+  type AudioStore,
+  type DeviceSource,
+  type RingtoneId,
+} from './audio';

@@ -23,7 +23,10 @@ async function answered(h: Harness, ua: FakeUA, user: string): Promise<FakeSessi
     replaceTrack: vi.fn((t: FakeTrack | null) => Promise.resolve(void (sender.track = t))),
   };
   pc.senders = [sender];
-  pc.dispatch('track', { track: { kind: 'audio' }, streams: [asStream(new FakeStream([new FakeTrack(user)]))] });
+  pc.dispatch('track', {
+    track: { kind: 'audio' },
+    streams: [asStream(new FakeStream([new FakeTrack(user)]))],
+  });
   return s;
 }
 

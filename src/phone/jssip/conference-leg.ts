@@ -20,10 +20,9 @@ export async function sendTrack(call: SipCall, track: MediaStreamTrack): Promise
 /** After a microphone change: every sender still sending an old track sends its replacement. */
 export async function replaceSwappedTracks(call: SipCall, swaps: readonly TrackSwap[]): Promise<void> {
   const senders = peerOf(call.session)?.getSenders() ?? [];
-  await Promise.all(
-    senders.map((sender) => {
-      const swap = swaps.find((s) => s.old === sender.track);
-      return swap ? sender.replaceTrack(swap.next) : undefined;
-    }),
-  );
+  const replacing = senders.flatMap((sender) => {
+    const swap = swaps.find((s) => s.old === sender.track);
+    return swap ? [sender.replaceTrack(swap.next)] : [];
+  });
+  await Promise.all(replacing);
 }

@@ -1,5 +1,6 @@
 import { watch } from 'vue';
 import type { CallSnapshot, Phone, PhoneEventMap, PhoneEventName } from '@/phone';
+import type { AudioStore } from '../audio';
 import type { BlfStore } from '../blf';
 import type { HistoryStore } from '../history';
 import type { IncomingStore } from '../incoming';
@@ -19,6 +20,8 @@ export interface PhoneBridgeStores {
   voicemail?: VoicemailStore;
   /** support log: SIP trace and engine events while enabled */
   logs?: ReturnType<typeof useLogsStore>;
+  /** microphone and speaker: pushed to the engine */
+  audio?: AudioStore;
 }
 
 type Handlers = { [K in PhoneEventName]: (payload: PhoneEventMap[K]) => void };
@@ -68,6 +71,7 @@ export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
   stores.voicemail?.applyMwi(snapshot.mwi ?? null);
   stores.voicemail?.attach(phone);
   stores.incoming?.attach(phone);
+  stores.audio?.attach(phone);
 
   const logs = stores.logs;
   const stopTrace = logs
@@ -90,5 +94,6 @@ export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
     stores.blf?.detach(phone);
     stores.voicemail?.detach(phone);
     stores.incoming?.detach(phone);
+    stores.audio?.detach(phone);
   };
 }

@@ -1,9 +1,9 @@
 import { effectScope, nextTick, ref } from 'vue';
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import { useRingtone } from './useRingtone';
+import { previewRingtone, useRingtone } from './useRingtone';
 
 function fakeAudio(play: () => Promise<void>) {
-  const audio = { play: vi.fn(play), pause: vi.fn(), loop: false, preload: '', currentTime: 5 };
+  const audio = { play: vi.fn(play), pause: vi.fn(), loop: false, preload: '', currentTime: 5, volume: 1 };
   return audio as typeof audio & HTMLAudioElement & { play: Mock<() => Promise<void>> };
 }
 
@@ -59,5 +59,55 @@ describe('useRingtone', () => {
     await nextTick();
     scope.stop();
     expect(audio.pause).toHaveBeenCalled();
+  });
+
+  it('uses the chosen sound, volume and output device each time it starts ringing', async () => {
+    const made: string[] = [];
+    const sinks: string[] = [];
+    const audio = Object.assign(
+      fakeAudio(() => Promise.resolve()),
+      {
+        setSinkId: vi.fn((id: string) => Promise.resolve(void sinks.push(id))),
+      },
+    );
+    const active = ref(false);
+    const src = ref('/a.wav');
+    const volume = ref(50);
+    const sinkId = ref<string | null>('speaker-2');
+    const createAudio = (url: string) => (made.push(url), audio);
+    effectScope().run(() => useRingtone({ src, volume, sinkId, active, createAudio }));
+    active.value = true;
+    await vi.waitFor(() => expect(audio.play).toHaveBeenCalledTimes(1));
+    expect([made, audio.volume, sinks]).toEqual([['/a.wav'], 0.5, ['speaker-2']]);
+    active.value = false;
+    await nextTick();
+    src.value = '/b.wav';
+    sinkId.value = null;
+    active.value = true;
+    await vi.waitFor(() => expect(audio.play).toHaveBeenCalledTimes(2));
+    expect([made, sinks]).toEqual([
+      ['/a.wav', '/b.wav'],
+      ['speaker-2', ''],
+    ]);
+  });
+});
+
+describe('previewRingtone', () => {
+  it('plays about two seconds on the chosen device at the chosen volume', async () => {
+    vi.useFakeTimers();
+    const audio = Object.assign(
+      fakeAudio(() => Promise.resolve()),
+      {
+        setSinkId: vi.fn(() => Promise.resolve()),
+      },
+    );
+    const done = previewRingtone({ src: '/a.wav', volume: 20, sinkId: 'spk', createAudio: () => audio });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect([audio.play.mock.calls.length, audio.pause.mock.calls.length, audio.volume]).toEqual([1, 0, 0.2]);
+    expect(audio.setSinkId).toHaveBeenCalledWith('spk');
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(audio.pause).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
   });
 });

@@ -56,7 +56,7 @@ describe('user menu', () => {
     expect(getByRole(menu, 'menuitemradio', 'DTMF: RFC 4733').attributes('aria-checked')).toBe('true');
     expect(getByRole(menu, 'menuitemradio', 'DTMF: SIP INFO').attributes('aria-checked')).toBe('false');
     expect(getByRole(menu, 'menuitem', 'Log out').exists()).toBe(true);
-    expect(document.activeElement?.textContent).toContain('Call waiting');
+    expect(document.activeElement?.textContent).toContain('Audio settings…');
     expect(byRole(menu, 'group').map((g) => g.attributes('aria-label'))).toEqual([
       'DTMF',
       'Language',
@@ -73,6 +73,7 @@ describe('user menu', () => {
       'Last name',
     ]);
     expect(byRole(menu, 'menuitem').map((r) => accessibleName(r.element))).toEqual([
+      'Audio settings…',
       'Call forwarding…',
       'Blocked numbers…',
       'Voicemail number…',
@@ -91,7 +92,10 @@ describe('user menu', () => {
     await trigger.trigger('click');
     await flushPromises();
     await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toContain('Call waiting');
+    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowDown' });
     expect(document.activeElement?.textContent).toContain('DTMF: RFC 4733');
+    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowUp' });
     await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowUp' });
     await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowUp' });
     expect(document.activeElement?.textContent).toContain('Log out');
