@@ -9,6 +9,7 @@ import {
   useBlfStore,
   useCompanySyncStore,
   useDirectoryStore,
+  useFeatureCodesStore,
   useHistoryStore,
   useIncomingStore,
   useLogsStore,
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
       voicemail: useVoicemailStore(pinia),
       logs: useLogsStore(pinia),
       audio: useAudioStore(pinia),
+      featureCodes: useFeatureCodesStore(pinia),
     });
     // unregister when the page goes away (the bridge lives as long as the page)
     window.addEventListener('pagehide', () => {
@@ -73,6 +75,7 @@ async function start(): Promise<void> {
     useCompanySyncStore(pinia).load().catch(warn('company directory status')),
     // DND, blocked numbers and forwarding reach the engine before the account connects
     useIncomingStore(pinia).load().catch(warn('call handling settings')),
+    useFeatureCodesStore(pinia).load().catch(warn('feature code settings')),
     useVoicemailStore(pinia).load().catch(warn('voicemail settings')),
     useLogsStore(pinia).load().catch(warn('support log settings')),
     useAudioStore(pinia).load().catch(warn('audio settings')),

@@ -2,7 +2,8 @@
 # Smoke test of a RUNNING dev PBX (start it first: bash pbx/start.sh):
 # SIPp over UDP and TCP (OPTIONS, REGISTER with digest auth, wrong password, INVITE to 1009 -> 404,
 # a full call with INFO through the proxy over UDP, a 302 redirect that the PBX follows, a redirect
-# to the voicemail number and a redirect loop, MWI PUBLISH + SUBSCRIBE), then the HTTP checks of http-smoke.mjs (company
+# to the voicemail number and a redirect loop, feature codes for DND and forward all and their effect,
+# MWI PUBLISH + SUBSCRIBE), then the HTTP checks of http-smoke.mjs (company
 # directory /directory.vcf, CORS, 404/403, WebSocket upgrade) and the WebSocket checks of ws-smoke.mjs.
 # Uses the PBX_* env vars like start.sh; SIPp binds 127.0.0.1:${PBX_SIPP_PORT:-5091} and the five ports after it.
 # Prints "N passed, N failed"; exit 1 when something failed. Needs sipp (Debian package sip-tester).
@@ -98,6 +99,28 @@ bg_start -sf "$dir/redirect-loop-uas.xml" -m 1 -key target 1004 -key domain "$PB
 run "udp: 1004 redirects to itself: 3 redirects followed, then 482" 0 -sf "$dir/invite-482.xml" -m 1 -s 1004 -p "$caller" -t u1 "$target"
 bg_check "udp: 1004 saw exactly the 4 INVITEs of the redirect loop"
 run "udp: unREGISTER 1004" 0 -sf "$dir/unregister.xml" -m 1 -s 1004 -au 1004 -ap pw1004 -p "$redir" -t u1 "$target"
+
+# Feature codes (route[FEATURES]): 1004, now unregistered (its app is closed), sets DND and forward
+# all on the PBX with digest auth; each code gets 380. Their effect on calls to 1004, then cleared.
+code() {
+  run "$1" 0 -sf "$dir/feature-code.xml" -m 1 -s "$2" -key user 1004 -au 1004 -ap pw1004 -p "$caller" -t "$3" "$target"
+}
+run "udp: feature code *78 without credentials -> 403" 0 -sf "$dir/invite-403.xml" -m 1 -s '*78' -p "$caller" -t u1 "$target"
+code "udp: 1004 dials *78 (DND on) -> 380" '*78' u1
+run "udp: call 1004 (DND on the PBX, not registered) -> 486" 0 -sf "$dir/invite-486.xml" -m 1 -s 1004 -p "$caller" -t u1 "$target"
+code "tcp: 1004 dials *79 (DND off) -> 380" '*79' t1
+code "udp: 1004 dials *721008 (forward all to 1008) -> 380" '*721008' u1
+sipp -nostdin -timeout 10s -timeout_error -i 127.0.0.1 -sf "$dir/call-uas.xml" -m 1 -p "$callee" -t u1 >"$work/uas.txt" 2>&1 &
+uas=$!
+sleep 0.2
+run "udp: call 1004 (forward all on the PBX, not registered) reaches 1008" 0 -sf "$dir/call-uac.xml" -m 1 -s 1004 -p "$caller" -t u1 "$target"
+if wait "$uas"; then
+  passed=$((passed + 1)); echo "ok - udp: forwarding target 1008 saw INVITE, ACK, INFO, BYE"
+else
+  failed=$((failed + 1)); echo "not ok - udp: forwarding target 1008 scenario failed"
+fi
+code "udp: 1004 dials *73 (forwarding off) -> 380" '*73' u1
+run "udp: call 1004 (nothing set, not registered) -> 404" 0 -sf "$dir/invite-404.xml" -m 1 -s 1004 -p "$caller" -t u1 "$target"
 
 # Message waiting (RFC 3842): the voicemail stand-in PUBLISHes 3 new / 1 old for 1006, then 1006
 # SUBSCRIBEs to its mailbox and finds the state in the first NOTIFY. (ws-smoke.mjs checks the counts

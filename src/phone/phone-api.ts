@@ -1,6 +1,6 @@
 import type { PhoneEventMap, PhoneEventName } from './events';
 import type { PickupOptions } from './blf/types';
-import type { AudioDevices, CallId, IncomingPolicy, PhoneConfig, PhoneSnapshot } from './types';
+import type { AudioDevices, CallId, CallOptions, IncomingPolicy, PhoneConfig, PhoneSnapshot } from './types';
 
 /**
  * The engine's public surface. Commands are verbs; state only changes through events.
@@ -11,8 +11,8 @@ export interface Phone {
   connect(config: PhoneConfig): void;
   /** unregister, end calls and close the socket */
   disconnect(): Promise<void>;
-  /** dial a number, extension or SIP URI; holds the active call first */
-  call(target: string): Promise<CallId>;
+  /** dial a number, extension or SIP URI; holds the active call first (not for a service call) */
+  call(target: string, options?: CallOptions): Promise<CallId>;
   /** answer a ringing call; holds the active call first */
   answer(id: CallId): Promise<void>;
   /** reject a ringing incoming call (603) */

@@ -38,6 +38,7 @@ import {
   type PhoneConfig,
   type PhoneSnapshot,
   type RegistrationSnapshot,
+  type CallOptions,
   type RemoteIdentity,
 } from './types';
 
@@ -158,8 +159,8 @@ class PhoneEngine implements Phone {
     return stopped;
   }
 
-  call(target: string): Promise<CallId> {
-    return this.place(target, [], null);
+  call(target: string, options: CallOptions = {}): Promise<CallId> {
+    return this.place(target, [], null, options.service === true);
   }
 
   /** call() with pickup's extras: SIP headers, and who we will talk to when the dialled URI is a code */
@@ -167,16 +168,18 @@ class PhoneEngine implements Phone {
     target: string,
     extraHeaders: readonly string[],
     remote: RemoteIdentity | null,
+    service = false,
   ): Promise<CallId> {
     const config = this.config;
     if (!config || !this.stack?.isRegistered()) throw new PhoneError('not_registered');
     const dial = parseTarget(target, config.domain);
     if (!dial) throw new PhoneError('invalid_target', target);
     const call = new SipCall(this.env, this.newId(), 'outgoing', remote ?? identityOfTarget(dial));
+    call.service = service;
     this.calls.add(call);
     try {
       await call.queue.run(async () => {
-        await this.calls.holdOthers(call.id);
+        if (!service) await this.calls.holdOthers(call.id);
         const media = await this.mediaFor(call);
         const stack = this.stack;
         if (!stack) {

@@ -91,6 +91,17 @@ export interface CallSnapshot {
   screened?: boolean;
   /** the target (SIP URI) of the 302 we answered this incoming call with (endCause 'forwarded') */
   forwardedTo?: string;
+  /** placed with `call(target, { service: true })`: a short technical call, not one the user talks on */
+  service?: boolean;
+}
+
+/** Options of `Phone.call()`. */
+export interface CallOptions {
+  /**
+   * A service call (e.g. a PBX feature code answered with a final response): other calls are not
+   * put on hold and every snapshot carries `service: true`, so stores can keep it out of sight.
+   */
+  service?: boolean;
 }
 
 /** How incoming calls are handled before they ring; applies to new INVITEs only (incoming-policy.ts). */

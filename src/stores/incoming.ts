@@ -14,6 +14,7 @@ import {
   type ForwardKind,
   type ForwardSettings,
 } from './incoming-rules';
+import { useFeatureCodesStore } from './feature-codes';
 import { useRepositories } from './persistence';
 import { useVoicemailStore } from './voicemail';
 
@@ -38,6 +39,8 @@ export const useIncomingStore = defineStore('incoming', () => {
   /** the engine; a closure variable so it never becomes reactive */
   let engine: Phone | null = null;
   const voicemail = useVoicemailStore();
+  /** mirrors DND and "forward all" on the PBX when the user asked for it */
+  const featureCodes = useFeatureCodesStore();
   const dnd = ref(false);
   /** numbers, or prefixes ending in `*`, in the order they were added */
   const blocked = ref<string[]>([]);
@@ -90,8 +93,10 @@ export const useIncomingStore = defineStore('incoming', () => {
 
   // ---- user actions ----
   async function setDnd(on: boolean): Promise<void> {
+    const changed = dnd.value !== on;
     dnd.value = on;
     await persist(INCOMING_KEYS.dnd, on);
+    if (changed) void featureCodes.dndChanged(on);
   }
 
   /** adds a number or `prefix*`; returns an error code, or null when added */
@@ -107,15 +112,26 @@ export const useIncomingStore = defineStore('incoming', () => {
     await persist(INCOMING_KEYS.blocked, blocked.value);
   }
 
-  /** saves the rules when they are valid; returns the errors (empty: saved and applied) */
-  async function setForwarding(next: ForwardSettings): Promise<ForwardErrors> {
+  /**
+   * saves the rules when they are valid; returns the errors (empty: saved and applied).
+   * `syncPbx`: "Also set on the PBX" was just turned on, so the PBX learns the current DND and
+   * forward-all state even where nothing changed.
+   */
+  async function setForwarding(
+    next: ForwardSettings,
+    options: { syncPbx?: boolean } = {},
+  ): Promise<ForwardErrors> {
     const errors = validateForwarding(next, voicemail.number);
     if (Object.keys(errors).length > 0) return errors;
     const clean = copy(next);
     for (const kind of ['always', 'busy', 'noAnswer'] as const)
       clean[kind].target = clean[kind].target.trim();
+    const before = ruleTarget(forwarding.value.always, voicemail.number);
+    const after = ruleTarget(clean.always, voicemail.number);
     forwarding.value = clean;
     await persist(INCOMING_KEYS.forwarding, clean);
+    if (before !== after || (options.syncPbx && after !== null)) void featureCodes.forwardAllChanged(after);
+    if (options.syncPbx && dnd.value) void featureCodes.dndChanged(true);
     return {};
   }
 

@@ -36,6 +36,16 @@ export {
   type ForwardRule,
   type ForwardSettings,
 } from './incoming-rules';
+export {
+  useFeatureCodesStore,
+  DEFAULT_FEATURE_CODES,
+  FEATURE_CODE_FIELDS,
+  type FeatureCodeErrors,
+  type FeatureCodeField,
+  type FeatureCodeOutcome,
+  type FeatureCodeSettings,
+  type FeatureCodesStore,
+} from './feature-codes';
 export { useLogsStore } from './logs';
 export { useVoicemailStore, VOICEMAIL_NUMBER, type VoicemailStore } from './voicemail';
 export { provideRepositories } from './persistence';

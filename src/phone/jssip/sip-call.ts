@@ -74,6 +74,8 @@ export class SipCall {
   conference: { muted: boolean } | null = null;
   /** incoming-policy marks, copied into the snapshot (call-screening.ts) */
   readonly policy: { screened?: boolean; forwardedTo?: string } = {};
+  /** a service call (Phone.call options): copied into the snapshot */
+  service = false;
   /** set before we end a call for our own reason, so the JsSIP cause does not override it */
   private forced: { cause: EndCause; status: number | null } | null = null;
   /** our microphone clone; a session that takes this call over reuses it (adopt-session.ts) */
@@ -129,6 +131,7 @@ export class SipCall {
       ...(this.transferredFrom ? { transferredFrom: this.transferredFrom } : {}),
       ...(this.conference ? { inConference: true, conferenceMuted: this.conference.muted } : {}),
       ...this.policy,
+      ...(this.service ? { service: true } : {}),
     };
   }
 

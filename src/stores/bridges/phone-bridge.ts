@@ -2,6 +2,7 @@ import { watch } from 'vue';
 import type { CallSnapshot, Phone, PhoneEventMap, PhoneEventName } from '@/phone';
 import type { AudioStore } from '../audio';
 import type { BlfStore } from '../blf';
+import type { FeatureCodesStore } from '../feature-codes';
 import type { HistoryStore } from '../history';
 import type { IncomingStore } from '../incoming';
 import type { useLogsStore } from '../logs';
@@ -22,6 +23,8 @@ export interface PhoneBridgeStores {
   logs?: ReturnType<typeof useLogsStore>;
   /** microphone and speaker: pushed to the engine */
   audio?: AudioStore;
+  /** PBX feature codes: dials them as service calls, which it alone sees (no call row, no history) */
+  featureCodes?: FeatureCodesStore;
 }
 
 type Handlers = { [K in PhoneEventName]: (payload: PhoneEventMap[K]) => void };
@@ -48,6 +51,7 @@ export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
     void stores.history?.record(call).catch((error: unknown) => console.warn('call history', error));
   /** a call our policy refused before it rang (DND, blocked, forwarded): history only, no call row */
   const show = (call: CallSnapshot, apply: (call: CallSnapshot) => void) => {
+    if (call.service) return stores.featureCodes?.applyServiceCall(call);
     record(call);
     if (!call.screened) apply(call);
   };
@@ -64,14 +68,16 @@ export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
   };
   store.attach(phone);
   const snapshot = phone.snapshot();
-  store.applySnapshot({ ...snapshot, calls: snapshot.calls.filter((c) => !c.screened) });
-  snapshot.calls.forEach(record);
+  const userCalls = snapshot.calls.filter((c) => !c.service);
+  store.applySnapshot({ ...snapshot, calls: userCalls.filter((c) => !c.screened) });
+  userCalls.forEach(record);
   stores.blf?.applySnapshot(snapshot.presence ?? []);
   stores.blf?.attach(phone);
   stores.voicemail?.applyMwi(snapshot.mwi ?? null);
   stores.voicemail?.attach(phone);
   stores.incoming?.attach(phone);
   stores.audio?.attach(phone);
+  stores.featureCodes?.attach(phone);
 
   const logs = stores.logs;
   const stopTrace = logs
@@ -95,5 +101,6 @@ export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
     stores.voicemail?.detach(phone);
     stores.incoming?.detach(phone);
     stores.audio?.detach(phone);
+    stores.featureCodes?.detach(phone);
   };
 }
