@@ -11,6 +11,7 @@ import net from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createChecks } from './checks.mjs';
 
 const HOST = '127.0.0.1';
 const wsPort = Number(process.env.PBX_WS_PORT || 8088);
@@ -49,18 +50,7 @@ function users() {
   return out;
 }
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${e.message}`);
-  }
-}
+const { check, results } = createChecks();
 
 const url = `http://${HOST}:${wsPort}/directory.vcf`;
 
@@ -175,5 +165,4 @@ await check('WebSocket upgrade (Sec-WebSocket-Protocol: sip) -> 101 with a corre
   expect(/\r\nSec-WebSocket-Protocol: sip/i.test(head), 'Sec-WebSocket-Protocol');
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+results();

@@ -7,7 +7,8 @@
 // Env: PBX_WS_PORT (8088), PBX_DOMAIN (pbx.test). Users 1001-1008 with password pw<ext> must exist.
 // Prints one line per check and "N passed, N failed"; exit code 1 when something failed.
 import { createHash, randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
+import { createChecks } from './checks.mjs';
+import { sendMwiPublish } from './publish-mwi.mjs';
 
 const WS_URL = `ws://127.0.0.1:${process.env.PBX_WS_PORT || 8088}`;
 const SIP_PORT = Number(process.env.PBX_SIP_PORT || 5060);
@@ -314,59 +315,20 @@ async function answer(ua, { ring = true } = {}) {
   return { req, dialog: uasDialog(ua, req, toTag) };
 }
 
-// The voicemail stand-in: PUBLISH Event: message-summary over UDP from 127.0.0.1 (like
-// e2e/support/mwi.ts); resolves with the final status code.
-function publishMwi(user, newMessages, oldMessages = 0) {
-  const aor = `sip:${user}@${DOMAIN}`;
-  const body = `Messages-Waiting: ${newMessages > 0 ? 'yes' : 'no'}\r\nMessage-Account: ${aor}\r\nVoice-Message: ${newMessages}/${oldMessages} (0/0)\r\n`;
-  const branch = `z9hG4bK${rnd()}`;
-  const sock = createSocket('udp4');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sock.close();
-      reject(new Error('PUBLISH: no final reply'));
-    }, TIMEOUT);
-    sock.on('message', (buf) => {
-      const m = parse(buf.toString());
-      if (m.branch !== branch || !(m.status >= 200)) return;
-      clearTimeout(timer);
-      sock.close();
-      resolve(m.status);
-    });
-    sock.bind(0, '127.0.0.1', () => {
-      const lines = [
-        `PUBLISH ${aor} SIP/2.0`,
-        `Via: SIP/2.0/UDP 127.0.0.1:${sock.address().port};branch=${branch};rport`,
-        'Max-Forwards: 70',
-        `From: <sip:voicemail@${DOMAIN}>;tag=${rnd(4)}`,
-        `To: <${aor}>`,
-        `Call-ID: ${rnd()}@mwi.invalid`,
-        'CSeq: 1 PUBLISH',
-        'Event: message-summary',
-        'Expires: 120',
-        'Content-Type: application/simple-message-summary',
-        `Content-Length: ${Buffer.byteLength(body)}`,
-        '',
-        body,
-      ];
-      sock.send(lines.join('\r\n'), SIP_PORT, '127.0.0.1');
-    });
+// The voicemail stand-in (publish-mwi.mjs, shared with e2e); resolves with the final status code.
+const publishMwi = (user, newMessages, oldMessages = 0) =>
+  sendMwiPublish({
+    user,
+    newMessages,
+    oldMessages,
+    domain: DOMAIN,
+    port: SIP_PORT,
+    expires: 120,
+    timeoutMs: TIMEOUT,
   });
-}
 
 // Tests ------------------------------------------------------------------------------------------
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${e.message}`);
-  }
-}
+const { check, results } = createChecks();
 function expect(cond, msg) {
   if (!cond) throw new Error(msg);
 }
@@ -809,5 +771,4 @@ await check('unREGISTER (Expires: 0) -> 200', async () => {
 });
 
 for (const ua of [ua1, ua2, ua3]) ua.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+results();
