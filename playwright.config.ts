@@ -7,11 +7,13 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 const CI = !!process.env.CI;
-const distDir = process.env.E2E_DIST_DIR ?? 'test-results/dist-e2e';
+/** one folder for everything a run writes; set E2E_RESULTS to run two suites side by side */
+const results = process.env.E2E_RESULTS ?? 'test-results';
+const distDir = process.env.E2E_DIST_DIR ?? `${results}/dist-e2e`;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/playwright',
+  outputDir: `${results}/playwright`,
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
@@ -20,7 +22,18 @@ export default defineConfig({
   timeout: 60_000,
   globalTimeout: 10 * 60_000,
   expect: { timeout: 10_000 },
-  reporter: CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: CI
+    ? [['list']]
+    : [
+        ['list'],
+        [
+          'html',
+          {
+            open: 'never',
+            outputFolder: process.env.E2E_RESULTS ? `${results}/report` : 'playwright-report',
+          },
+        ],
+      ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port 4173 --strictPort --outDir ${distDir}`,
     url: 'http://127.0.0.1:4173/',

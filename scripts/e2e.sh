@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export E2E_DIST_DIR="${E2E_DIST_DIR:-test-results/dist-e2e}"
+# E2E_RESULTS: where a run writes its build, PBX run directories and Playwright output, so two runs
+# (each in its own network namespace) can share a checkout
+export E2E_RESULTS="${E2E_RESULTS:-test-results}"
+export E2E_DIST_DIR="${E2E_DIST_DIR:-$E2E_RESULTS/dist-e2e}"
 
 if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   # ---- outside the namespace: prerequisites and build -------------------------------------
@@ -54,7 +57,7 @@ fi
 # shellcheck disable=SC2317  # called by the EXIT trap
 stop_pbxes() {
   # Safety net if Playwright dies before its global teardown: stop our own PBX instances by pid file.
-  for dir in test-results/pbx test-results/pbx-late; do
+  for dir in "$E2E_RESULTS/pbx" "$E2E_RESULTS/pbx-late"; do
     if [ -d "$dir" ] && [ -f pbx/stop.sh ]; then
       PBX_RUN_DIR="$PWD/$dir" bash pbx/stop.sh >/dev/null 2>&1 || true
     fi

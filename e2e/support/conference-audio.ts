@@ -56,7 +56,7 @@ const launchOptions = () => {
 
 /** Its own browser (for its own fake microphone), signed in through the UI like any user. */
 export async function toneParty(ext: string, hz: number): Promise<ToneParty> {
-  const dir = join(repoRoot, 'test-results', 'conference-wav');
+  const dir = join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', 'conference-wav');
   mkdirSync(dir, { recursive: true });
   const wav = join(dir, `tone-${hz}.wav`);
   writeToneWav(wav, hz);

@@ -90,7 +90,7 @@ function tail(file: string, lines = 30): string {
 }
 
 export async function startPbx(opts: PbxOptions): Promise<PbxInstance> {
-  const runDir = join(repoRoot, 'test-results', opts.name);
+  const runDir = join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', opts.name);
   const env = pbxEnv(opts, runDir);
   const startScript = join(repoRoot, 'pbx/start.sh');
   const stopScript = join(repoRoot, 'pbx/stop.sh');
