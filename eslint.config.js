@@ -69,6 +69,14 @@ export default defineConfigWithVueTs(
     ),
   },
   {
+    files: ['src/lib/**/*.ts'],
+    rules: restrict(
+      [...framework, '@/phone/*', '@/phone', '@/headset/*', '@/directory/*', '@/db'],
+      'src/lib holds small framework-free helpers that every layer may use; it imports none of them.',
+      JSSIP,
+    ),
+  },
+  {
     files: ['src/db/**/*.ts'],
     rules: restrict(['vue', 'pinia', '@/stores/*', '@/ui/*'], 'src/db holds Dexie only.', JSSIP),
   },
