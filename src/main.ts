@@ -2,7 +2,9 @@ import { createApp, markRaw, watch } from 'vue';
 import { createPinia } from 'pinia';
 import { createAppI18n, detectLocale } from '@/i18n';
 import { createPhone, type Phone } from '@/phone';
+import { createHeadsetManager, type HidLike } from '@/headset';
 import {
+  bindHeadset,
   bindPhone,
   useAccountStore,
   useAudioStore,
@@ -10,6 +12,7 @@ import {
   useCompanySyncStore,
   useDirectoryStore,
   useFeatureCodesStore,
+  useHeadsetStore,
   useHistoryStore,
   useIncomingStore,
   useLogsStore,
@@ -52,6 +55,16 @@ async function start(): Promise<void> {
     });
   }
 
+  // headsets (WebHID): the only place that reads navigator.hid; null in Firefox and Safari
+  const hid = (navigator as Navigator & { hid?: HidLike }).hid ?? null;
+  const headsets = markRaw(createHeadsetManager(hid));
+  bindHeadset(headsets, {
+    headset: useHeadsetStore(pinia),
+    phone: usePhoneStore(pinia),
+    audio: useAudioStore(pinia),
+    history: useHistoryStore(pinia),
+  });
+
   app.mount('#app');
 
   const settings = useSettingsStore(pinia);
@@ -79,7 +92,10 @@ async function start(): Promise<void> {
     useVoicemailStore(pinia).load().catch(warn('voicemail settings')),
     useLogsStore(pinia).load().catch(warn('support log settings')),
     useAudioStore(pinia).load().catch(warn('audio settings')),
+    useHeadsetStore(pinia).load().catch(warn('headset settings')),
   ]);
+  // after the audio lists: a headset granted before reconnects and can be matched to its audio device
+  headsets.start().catch(warn('headsets'));
   const account = useAccountStore(pinia);
   const companySync = useCompanySyncStore(pinia);
   // the company directory is fetched at sign-in, refreshed while signed in, left alone after

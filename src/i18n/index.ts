@@ -11,18 +11,26 @@ import historyEn from './locales/history/en.json';
 import historyFr from './locales/history/fr.json';
 import historyIt from './locales/history/it.json';
 import it from './locales/it.json';
+import headsetEn from './locales/headset/en.json';
+import headsetFr from './locales/headset/fr.json';
+import headsetDe from './locales/headset/de.json';
+import headsetIt from './locales/headset/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
-export type MessageSchema = typeof en & { history: typeof historyEn; directory: typeof directoryEn };
+export type MessageSchema = typeof en & {
+  history: typeof historyEn;
+  directory: typeof directoryEn;
+  headset: typeof headsetEn;
+};
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
 /** Messages per locale; typed so a translation missing a key fails the type check. */
 export const messages: Record<Locale, MessageSchema> = {
-  en: { ...en, history: historyEn, directory: directoryEn },
-  fr: { ...fr, history: historyFr, directory: directoryFr },
-  de: { ...de, history: historyDe, directory: directoryDe },
-  it: { ...it, history: historyIt, directory: directoryIt },
+  en: { ...en, history: historyEn, directory: directoryEn, headset: headsetEn },
+  fr: { ...fr, history: historyFr, directory: directoryFr, headset: headsetFr },
+  de: { ...de, history: historyDe, directory: directoryDe, headset: headsetDe },
+  it: { ...it, history: historyIt, directory: directoryIt, headset: headsetIt },
 };
 
 function browserLanguages(): readonly string[] {

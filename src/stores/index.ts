@@ -69,3 +69,5 @@ export {
   type DeviceSource,
   type RingtoneId,
 } from './audio';
+export { useHeadsetStore, HEADSET_KEYS, type HeadsetOutcome, type HeadsetStore } from './headset';
+export { bindHeadset, type HeadsetBridgeStores } from './bridges/headset-bridge';
