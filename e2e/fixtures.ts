@@ -34,6 +34,8 @@ export interface SignInOptions {
   directoryUrl?: string;
   /** Wait for `Registered` (default true). */
   waitRegistered?: boolean;
+  /** Browser permissions of the context besides `microphone` (e.g. `notifications`). */
+  grant?: string[];
 }
 
 export type PhoneUserFn = (ext: string, opts?: SignInOptions) => Promise<Phone>;
@@ -44,7 +46,8 @@ export const test = base.extend<{ phoneUser: PhoneUserFn }>({
     const logs = new Map<Phone, string[]>();
 
     await use(async (ext, opts = {}) => {
-      const context = await browser.newContext({ baseURL, permissions: ['microphone'], locale: 'en-US' });
+      const permissions = ['microphone', ...(opts.grant ?? [])];
+      const context = await browser.newContext({ baseURL, permissions, locale: 'en-US' });
       const page = await context.newPage();
       const phone: Phone = { ext, name: opts.displayName ?? `User ${ext}`, page, context };
       const log: string[] = [];

@@ -4,9 +4,13 @@ import { createAppI18n, detectLocale } from '@/i18n';
 import { createPhone, type Phone } from '@/phone';
 import { createHeadsetManager, type HidLike } from '@/headset';
 import {
+  bindCallNotifications,
   bindHeadset,
+  bindLaunch,
   bindPhone,
   useAccountStore,
+  useAppInstallStore,
+  useAppUpdateStore,
   useAudioStore,
   useBlfStore,
   useCompanySyncStore,
@@ -15,7 +19,10 @@ import {
   useHeadsetStore,
   useHistoryStore,
   useIncomingStore,
+  useInstanceStore,
+  useLaunchStore,
   useLogsStore,
+  usePermissionsStore,
   usePhoneStore,
   useSettingsStore,
   useVoicemailStore,
@@ -29,6 +36,10 @@ async function start(): Promise<void> {
   const pinia = createPinia();
   const i18n = createAppI18n();
   app.use(pinia).use(i18n);
+  // first: the browser may offer installation early; the service worker caches the shell and
+  // offers new versions (applied only while no call exists)
+  useAppInstallStore(pinia).start();
+  useAppUpdateStore(pinia).start();
 
   let phone: Phone | null = null;
   try {
@@ -65,6 +76,20 @@ async function start(): Promise<void> {
     history: useHistoryStore(pinia),
   });
 
+  // click-to-call and file launches: `?dial=`, `?import=vcf`, then `launchQueue` (focus-existing)
+  bindLaunch(useLaunchStore(pinia));
+  // incoming-call notifications (Answer/Decline through the service worker) and the app badge
+  bindCallNotifications(
+    {
+      phone: usePhoneStore(pinia),
+      permissions: usePermissionsStore(pinia),
+      history: useHistoryStore(pinia),
+      directory: useDirectoryStore(pinia),
+      launch: useLaunchStore(pinia),
+    },
+    (key, values) => i18n.global.t(key, values ?? {}),
+  );
+
   app.mount('#app');
 
   const settings = useSettingsStore(pinia);
@@ -93,9 +118,15 @@ async function start(): Promise<void> {
     useLogsStore(pinia).load().catch(warn('support log settings')),
     useAudioStore(pinia).load().catch(warn('audio settings')),
     useHeadsetStore(pinia).load().catch(warn('headset settings')),
+    usePermissionsStore(pinia).load().catch(warn('permissions')),
   ]);
-  // after the audio lists: a headset granted before reconnects and can be matched to its audio device
-  headsets.start().catch(warn('headsets'));
+  // after the audio lists: a headset granted before reconnects and can be matched to its audio device;
+  // only in the window that holds the phone (another window would ring it and fight over its lamps)
+  watch(
+    () => useInstanceStore(pinia).isOwner,
+    (owner) => void (owner ? headsets.start() : headsets.stop()).catch(warn('headsets')),
+    { immediate: true },
+  );
   const account = useAccountStore(pinia);
   const companySync = useCompanySyncStore(pinia);
   // the company directory is fetched at sign-in, refreshed while signed in, left alone after
@@ -104,7 +135,8 @@ async function start(): Promise<void> {
     (url) => (url ? companySync.start(url) : companySync.stop()),
     { immediate: true },
   );
-  await account.restore();
+  // only the window holding the phone lock restores the account and connects (one phone per browser)
+  useInstanceStore(pinia).start();
 }
 
 void start();

@@ -15,6 +15,18 @@ import headsetEn from './locales/headset/en.json';
 import headsetFr from './locales/headset/fr.json';
 import headsetDe from './locales/headset/de.json';
 import headsetIt from './locales/headset/it.json';
+import pwaEn from './locales/pwa/en.json';
+import pwaFr from './locales/pwa/fr.json';
+import pwaDe from './locales/pwa/de.json';
+import pwaIt from './locales/pwa/it.json';
+import instanceEn from './locales/instance/en.json';
+import instanceFr from './locales/instance/fr.json';
+import instanceDe from './locales/instance/de.json';
+import instanceIt from './locales/instance/it.json';
+import notifyEn from './locales/notify/en.json';
+import notifyFr from './locales/notify/fr.json';
+import notifyDe from './locales/notify/de.json';
+import notifyIt from './locales/notify/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
@@ -22,15 +34,50 @@ export type MessageSchema = typeof en & {
   history: typeof historyEn;
   directory: typeof directoryEn;
   headset: typeof headsetEn;
+  pwa: typeof pwaEn;
+  instance: typeof instanceEn;
+  notify: typeof notifyEn;
 };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
 /** Messages per locale; typed so a translation missing a key fails the type check. */
 export const messages: Record<Locale, MessageSchema> = {
-  en: { ...en, history: historyEn, directory: directoryEn, headset: headsetEn },
-  fr: { ...fr, history: historyFr, directory: directoryFr, headset: headsetFr },
-  de: { ...de, history: historyDe, directory: directoryDe, headset: headsetDe },
-  it: { ...it, history: historyIt, directory: directoryIt, headset: headsetIt },
+  en: {
+    ...en,
+    history: historyEn,
+    directory: directoryEn,
+    headset: headsetEn,
+    pwa: pwaEn,
+    instance: instanceEn,
+    notify: notifyEn,
+  },
+  fr: {
+    ...fr,
+    history: historyFr,
+    directory: directoryFr,
+    headset: headsetFr,
+    pwa: pwaFr,
+    instance: instanceFr,
+    notify: notifyFr,
+  },
+  de: {
+    ...de,
+    history: historyDe,
+    directory: directoryDe,
+    headset: headsetDe,
+    pwa: pwaDe,
+    instance: instanceDe,
+    notify: notifyDe,
+  },
+  it: {
+    ...it,
+    history: historyIt,
+    directory: directoryIt,
+    headset: headsetIt,
+    pwa: pwaIt,
+    instance: instanceIt,
+    notify: notifyIt,
+  },
 };
 
 function browserLanguages(): readonly string[] {

@@ -92,11 +92,32 @@ export const useAccountStore = defineStore('account', () => {
     await useRepositories().accounts.forgetPassword();
   }
 
+  /**
+   * Another window of this browser takes the phone (stores/instance.ts): disconnect here but keep
+   * the saved password, so that window (or this one, later) connects with it.
+   */
+  async function suspend(): Promise<void> {
+    signedIn.value = false;
+    await usePhoneStore().logout();
+  }
+
   async function clear(): Promise<void> {
     await signOut();
     await useRepositories().accounts.clear();
     profile.value = null;
   }
 
-  return { profile, signedIn, loaded, load, restore, signIn, savedForm, update, signOut, clear };
+  return {
+    profile,
+    signedIn,
+    loaded,
+    load,
+    restore,
+    signIn,
+    savedForm,
+    update,
+    signOut,
+    suspend,
+    clear,
+  };
 });

@@ -71,3 +71,16 @@ export {
 } from './audio';
 export { useHeadsetStore, HEADSET_KEYS, type HeadsetOutcome, type HeadsetStore } from './headset';
 export { bindHeadset, type HeadsetBridgeStores } from './bridges/headset-bridge';
+export { useInstanceStore, type OwnershipRole, type TakeoverState } from './instance';
+export { useAppUpdateStore, UPDATE_CHECK_MS, type AppUpdateStore } from './app-update';
+export { useAppInstallStore } from './app-install';
+export {
+  usePermissionsStore,
+  providePermissionsApi,
+  FIRST_RUN_DONE,
+  type PermissionValue,
+  type PermissionsStore,
+} from './permissions';
+export { useLaunchStore, type LaunchStore, type LaunchTab } from './launch';
+export { bindLaunch } from './bridges/launch-bridge';
+export { bindCallNotifications } from './bridges/notification-bridge';

@@ -2,7 +2,7 @@ import type { DOMWrapper, VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createAppI18n } from '@/i18n';
 import type { PhoneSnapshot } from '@/phone';
-import { bindPhone, provideRepositories, useBlfStore, usePhoneStore } from '@/stores';
+import { bindPhone, provideRepositories, useAccountStore, useBlfStore, usePhoneStore } from '@/stores';
 import { createFakePhone } from '@/stores/testing/fake-phone';
 import { createMemoryRepositories } from '@/stores/testing/memory-repositories';
 
@@ -16,6 +16,20 @@ export function createHarness(snapshot: Partial<PhoneSnapshot> = {}) {
   const dispose = bindPhone(phone, { phone: usePhoneStore(pinia), blf: useBlfStore(pinia) });
   const i18n = createAppI18n('en');
   return { pinia, phone, repos, dispose, global: { plugins: [pinia, i18n] } };
+}
+
+/** Signs a test account in (user 1001 on pbx.test), as the sign-in form would. */
+export async function signInTestAccount(displayName = 'Alice Smith'): Promise<void> {
+  await useAccountStore().signIn({
+    displayName,
+    user: '1001',
+    authUser: '',
+    password: 'pw',
+    domain: 'pbx.test',
+    wsUrl: 'ws://pbx.test/ws',
+    iceServers: '',
+    directoryUrl: '',
+  });
 }
 
 type AnyWrapper = VueWrapper | DOMWrapper<Element>;

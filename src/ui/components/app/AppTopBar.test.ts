@@ -2,21 +2,12 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAccountStore, useLogsStore, useSettingsStore } from '@/stores';
 import { makeRegistration } from '@/stores/testing/fake-phone';
-import { accessibleName, byRole, createHarness, getByRole } from '../../testing/harness';
+import { accessibleName, byRole, createHarness, getByRole, signInTestAccount } from '../../testing/harness';
 import AppTopBar from './AppTopBar.vue';
 
 async function setup() {
   const harness = createHarness();
-  await useAccountStore().signIn({
-    displayName: 'Alice Smith',
-    user: '1001',
-    authUser: '',
-    password: 'pw',
-    domain: 'pbx.test',
-    wsUrl: 'ws://pbx.test/ws',
-    iceServers: '',
-    directoryUrl: '',
-  });
+  await signInTestAccount('Alice Smith');
   const wrapper = mount(AppTopBar, { global: harness.global, attachTo: document.body });
   return { ...harness, wrapper };
 }

@@ -1,0 +1,152 @@
+/**
+ * Incoming-call notifications through the real service worker. Nothing can click an OS
+ * notification (no Playwright or DevTools call for it), so the test reads the notifications the
+ * worker shows and dispatches a `notificationclick` NotificationEvent for one of them inside the
+ * worker: the app's own listener (src/sw/notifications.ts) then runs as it would for a click.
+ */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { callRow, dial, expect, registration, rowButton, test, waitForAudio, type Phone } from './fixtures';
+
+interface ShownNotification {
+  title: string;
+  body: string;
+  tag: string;
+  requireInteraction: boolean;
+  actions: string[];
+  data: unknown;
+}
+
+type WorkerScope = {
+  registration: ServiceWorkerRegistration;
+  dispatchEvent(event: Event): boolean;
+  NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event;
+};
+
+async function serviceWorker(context: BrowserContext, page: Page): Promise<Worker> {
+  // reading whether the worker is ready; it registers by itself when the app starts
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+function notifications(worker: Worker): Promise<ShownNotification[]> {
+  return worker.evaluate(async () => {
+    const scope = self as unknown as WorkerScope;
+    const list = await scope.registration.getNotifications();
+    return list.map((n) => ({
+      title: n.title,
+      body: n.body,
+      tag: n.tag,
+      requireInteraction: n.requireInteraction,
+      actions: ((n as Notification & { actions?: { action: string }[] }).actions ?? []).map((a) => a.action),
+      data: n.data as unknown,
+    }));
+  });
+}
+
+/** what a click on the notification's button would do: the worker's notificationclick listener runs */
+async function click(worker: Worker, tag: string, action: 'answer' | 'decline' | ''): Promise<void> {
+  await worker.evaluate(
+    async ({ tag, action }) => {
+      const scope = self as unknown as WorkerScope;
+      const [notification] = await scope.registration.getNotifications({ tag });
+      if (!notification) throw new Error(`no notification with tag ${tag}`);
+      scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action }));
+    },
+    { tag, action },
+  );
+}
+
+async function incomingNotification(worker: Worker, caller: Phone): Promise<ShownNotification> {
+  let found: ShownNotification | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await notifications(worker)).find((n) => n.tag.startsWith('call-'));
+        return found?.title ?? null;
+      },
+      { message: 'the incoming call shows a notification' },
+    )
+    .toBe('Incoming call');
+  // the caller's name (from the company directory) on the first line, the number under it
+  expect(found!.body).toMatch(new RegExp(`^\\S.*\\n${caller.ext}$`));
+  expect(found!.requireInteraction).toBe(true);
+  expect(found!.actions).toEqual(['answer', 'decline']);
+  return found!;
+}
+
+const tags = async (worker: Worker) => (await notifications(worker)).map((n) => n.tag);
+
+test.describe('call notifications', () => {
+  test('Answer on the notification answers the real call and audio flows', async ({ phoneUser }) => {
+    const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002', { grant: ['notifications'] })]);
+    const worker = await serviceWorker(b.context, b.page);
+    await expect(b.page.getByRole('button', { name: 'Notifications' })).toHaveAccessibleDescription('On');
+
+    await dial(a.page, b.ext);
+    const shown = await incomingNotification(worker, a);
+    await click(worker, shown.tag, 'answer');
+
+    await expect(callRow(b.page, a.ext)).toContainText('In call');
+    await expect(callRow(a.page, b.ext)).toContainText('In call');
+    await Promise.all([waitForAudio(a), waitForAudio(b)]);
+    await expect.poll(() => tags(worker), { message: 'the notification is gone' }).not.toContain(shown.tag);
+  });
+
+  test('Decline on the notification declines the call', async ({ phoneUser }) => {
+    const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002', { grant: ['notifications'] })]);
+    const worker = await serviceWorker(b.context, b.page);
+    await dial(a.page, b.ext);
+    const shown = await incomingNotification(worker, a);
+    await click(worker, shown.tag, 'decline');
+    await expect(callRow(a.page, b.ext)).toContainText('Declined');
+    await expect.poll(() => tags(worker)).not.toContain(shown.tag);
+  });
+
+  test('a cancelled call closes its notification and leaves a missed-call one', async ({ phoneUser }) => {
+    const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002', { grant: ['notifications'] })]);
+    const worker = await serviceWorker(b.context, b.page);
+    await dial(a.page, b.ext);
+    const shown = await incomingNotification(worker, a);
+    await rowButton(callRow(a.page, b.ext), 'Hang up').click();
+
+    await expect
+      .poll(() => tags(worker), { message: 'the incoming notification closes' })
+      .not.toContain(shown.tag);
+    const missed = (await notifications(worker)).find((n) => n.tag.startsWith('missed-'));
+    const callerName = shown.body.split('\n')[0];
+    expect(missed?.title).toBe(`Missed call from ${callerName}`);
+    // answering in the app closes the notification too (the call is answered elsewhere for the worker)
+    await dial(a.page, b.ext);
+    const second = await incomingNotification(worker, a);
+    await rowButton(callRow(b.page, a.ext), 'Answer').click();
+    await expect.poll(() => tags(worker)).not.toContain(second.tag);
+  });
+
+  test('first run: Start asks for microphone and notifications in one click', async ({ phoneUser }) => {
+    const b = await phoneUser('1002', { grant: ['notifications'] });
+    const card = b.page.getByRole('region', { name: 'Get the phone ready' });
+    await expect(card).toBeVisible();
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(card).toBeHidden();
+    await expect(b.page.getByRole('button', { name: 'Notifications' })).toHaveAccessibleDescription('On');
+    // remembered: a reload does not ask again
+    await b.page.reload();
+    await expect(registration(b.page)).toHaveText('Registered');
+    await expect(card).toBeHidden();
+  });
+
+  test('the bell says when notifications are not allowed and explains how to allow them', async ({
+    phoneUser,
+  }) => {
+    const b = await phoneUser('1002');
+    const bell = b.page.getByRole('button', { name: 'Notifications' });
+    await expect(bell).toHaveAccessibleDescription(/Not asked yet|Blocked/);
+    await bell.click();
+    const help = b.page.getByRole('dialog', { name: 'Notifications and microphone' });
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('Dismiss notifications after this amount of time');
+    await expect(help).toContainText('Alerts');
+  });
+});

@@ -1,0 +1,81 @@
+import { watch } from 'vue';
+import { createCallNotifications, type Translate } from '../call-notifications';
+import type { DirectoryStore } from '../directory';
+import type { HistoryStore } from '../history';
+import type { LaunchStore } from '../launch';
+import { browserNotifier, type Notifier } from '../notifier';
+import type { PermissionsStore } from '../permissions';
+import type { PhoneStore } from '../phone';
+
+export interface NotificationBridgeStores {
+  phone: PhoneStore;
+  permissions: PermissionsStore;
+  history: HistoryStore;
+  directory: DirectoryStore;
+  launch: LaunchStore;
+}
+
+/** what the service worker posts for a click (src/sw/notifications.ts, NotificationActionMessage) */
+interface ActionMessage {
+  type: 'notification-action';
+  action: string;
+  callId: string | null;
+  kind: string | null;
+}
+
+const isActionMessage = (data: unknown): data is ActionMessage =>
+  typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'notification-action';
+
+/**
+ * Call notifications for this window: shown and closed as the phone store's calls change (only
+ * with notification permission), the app badge from the unseen missed calls, and the worker's
+ * click messages turned into Answer / Decline for a call this window holds. Returns `dispose()`.
+ */
+export function bindCallNotifications(
+  stores: NotificationBridgeStores,
+  translate: Translate,
+  notifier: Notifier = browserNotifier(),
+): () => void {
+  const { phone, permissions, history, directory, launch } = stores;
+  const notifications = createCallNotifications({
+    notifier,
+    translate,
+    nameFor: (number, displayName) => directory.nameFor(number, displayName),
+    enabled: () => permissions.notificationsGranted,
+  });
+
+  const stopCalls = watch(
+    [() => phone.calls, () => permissions.notificationsGranted],
+    () => notifications.sync(phone.calls),
+    { deep: true, immediate: true },
+  );
+  const stopBadge = watch(
+    () => history.unseenMissed,
+    (count, before) => {
+      void notifier.setBadge(count);
+      if (count === 0 && (before ?? 0) > 0) notifications.closeMissed();
+    },
+    { immediate: true },
+  );
+
+  function onAction(message: ActionMessage): void {
+    if (message.kind === 'missed') {
+      if (message.action === '') launch.requestTab('history');
+      return;
+    }
+    // only the window that holds the call acts; the others (pwa-instance) have no such call
+    const call = phone.calls.find((c) => c.id === message.callId);
+    if (!call || call.state !== 'incoming_ringing') return;
+    if (message.action === 'answer') void phone.answer(call.id);
+    else if (message.action === 'decline') void phone.decline(call.id);
+  }
+  const stopMessages = notifier.onMessage((data) => {
+    if (isActionMessage(data)) onAction(data);
+  });
+
+  return () => {
+    stopCalls();
+    stopBadge();
+    stopMessages();
+  };
+}

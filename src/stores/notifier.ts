@@ -1,0 +1,77 @@
+/**
+ * The page's side of call notifications: shows and closes them through the service worker
+ * registration (persistent notifications, the only kind with action buttons), sets the app badge,
+ * and listens to the worker's messages. The registration never leaves this module's closures.
+ */
+
+/** `NotificationOptions` plus what TypeScript's DOM lib leaves out (Chromium supports them) */
+export interface CallNotificationOptions {
+  body: string;
+  tag: string;
+  data: { callId: string; kind: 'incoming' | 'missed' };
+  renotify?: boolean;
+  requireInteraction?: boolean;
+  actions?: { action: string; title: string }[];
+  icon?: string;
+}
+
+export interface Notifier {
+  show(title: string, options: CallNotificationOptions): Promise<void>;
+  /** closes the notifications with this tag, or every tag starting with it when `prefix` */
+  close(tag: string, prefix?: boolean): Promise<void>;
+  /** 0 clears the badge; a no-op where the Badging API is missing */
+  setBadge(count: number): Promise<void>;
+  /** messages from the service worker; returns the unsubscribe */
+  onMessage(listener: (data: unknown) => void): () => void;
+}
+
+type BadgingNavigator = Navigator & {
+  setAppBadge?: (count?: number) => Promise<void>;
+  clearAppBadge?: () => Promise<void>;
+};
+
+/** PNG: Windows toasts do not draw SVG icons */
+const ICON = `${import.meta.env.BASE_URL}icons/icon-192.png`;
+
+export function browserNotifier(): Notifier {
+  const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+  // `ready` waits for an active worker; without one (dev server, no SW support) nothing is shown
+  const ready = (): Promise<ServiceWorkerRegistration> =>
+    container ? container.ready : Promise.reject(new Error('no service worker'));
+  const warn = (what: string) => (error: unknown) => console.warn(`notification: ${what}`, error);
+
+  return {
+    async show(title, options) {
+      const registration = await ready();
+      await registration.showNotification(title, { icon: ICON, ...options });
+    },
+    async close(tag, prefix = false) {
+      const registration = await ready().catch(() => null);
+      if (!registration) return;
+      const found = await registration
+        .getNotifications(prefix ? undefined : { tag })
+        .catch((error: unknown) => {
+          warn('list')(error);
+          return [];
+        });
+      for (const n of found) if (prefix ? n.tag.startsWith(tag) : n.tag === tag) n.close();
+    },
+    async setBadge(count) {
+      const nav = navigator as BadgingNavigator;
+      try {
+        if (count > 0) await nav.setAppBadge?.(count);
+        else await nav.clearAppBadge?.();
+      } catch (error) {
+        warn('badge')(error);
+      }
+    },
+    onMessage(listener) {
+      if (!container) return () => undefined;
+      const handler = (event: MessageEvent) => listener(event.data);
+      container.addEventListener('message', handler);
+      // messages wait in a queue until this is called (or the document finished parsing)
+      container.startMessages();
+      return () => container.removeEventListener('message', handler);
+    },
+  };
+}
