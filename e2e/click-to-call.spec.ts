@@ -32,6 +32,24 @@ test.describe('tel: and sip: links', () => {
     await expect(callRow(a.page, b.ext)).toContainText(/Ringing|Calling…/);
   });
 
+  test('a link opened in a second tab waits for the phone, then dials after take-over', async ({
+    phoneUser,
+  }) => {
+    const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002')]);
+    // the same browser profile: the first tab holds the phone
+    const second = await a.context.newPage();
+    await second.goto(launchUrl('tel:1002'));
+    await expect(second.getByRole('heading', { name: 'The phone is open in another window' })).toBeVisible();
+    await expect(second.getByText('A link asked to call 1002. Use the phone here to call it.')).toBeVisible();
+    await second.getByRole('button', { name: 'Use the phone here', exact: true }).click();
+    await expect(registration(second)).toHaveText('Registered');
+    await second
+      .getByRole('dialog', { name: 'Call 1002?' })
+      .getByRole('button', { name: 'Call', exact: true })
+      .click();
+    await expect(callRow(b.page, a.ext)).toContainText('Incoming call');
+  });
+
   test('a link that is not a phone number is refused with a message', async ({ phoneUser }) => {
     const a = await phoneUser('1001');
     await a.page.goto(launchUrl('javascript:alert(1)'));

@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { useAccountStore, useInstanceStore } from '@/stores';
+import { useAccountStore, useInstanceStore, useLaunchStore } from '@/stores';
 import App from '../../App.vue';
 import { byRole, createHarness, getByRole } from '../../testing/harness';
 import AppOtherWindow from './AppOtherWindow.vue';
@@ -15,6 +15,15 @@ describe('AppOtherWindow', () => {
     expect(byRole(wrapper, 'alert')).toHaveLength(0);
     await getByRole(wrapper, 'button', 'Use the phone here').trigger('click');
     expect(takeOver).toHaveBeenCalledOnce();
+  });
+
+  it('a click-to-call link opened here says that taking the phone over will call it', async () => {
+    const { global } = createHarness();
+    const wrapper = mount(AppOtherWindow, { global });
+    expect(wrapper.text()).not.toContain('A link asked to call');
+    useLaunchStore().handleUrl('https://phone.example/?dial=tel%3A1002');
+    await wrapper.vm.$nextTick();
+    expect(wrapper.text()).toContain('A link asked to call 1002. Use the phone here to call it.');
   });
 
   it('while asking the button is disabled; a refusal is announced', async () => {
