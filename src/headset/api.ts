@@ -22,6 +22,11 @@ export interface HeadsetInfo {
   canHold: boolean;
   /** the device has a Mute or Microphone LED (mute confirmation) */
   canMute: boolean;
+  /**
+   * reopened by `start()`: granted before and already plugged in when the page loaded (a reload),
+   * not plugged in or picked just now; the app then keeps the audio devices the user has chosen
+   */
+  restored: boolean;
 }
 
 /**

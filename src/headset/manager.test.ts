@@ -51,6 +51,7 @@ describe('start, connect and disconnect', () => {
         canRing: true,
         canHold: true,
         canMute: true,
+        restored: true,
       }),
       expect.objectContaining({
         name: 'Plantronics Blackwire 3220 Series',
@@ -90,7 +91,7 @@ describe('start, connect and disconnect', () => {
     const jabra = fixtureDevice('synthetic-jabra-speak510-style');
     hid.connect(jabra);
     await settle();
-    expect(manager.devices().map((d) => d.name)).toEqual(['Jabra SPEAK 510 USB']);
+    expect(manager.devices().map((d) => [d.name, d.restored])).toEqual([['Jabra SPEAK 510 USB', false]]);
     expect(jabra.sentTo(3)).toEqual([[0x01]]);
     hid.disconnect(jabra);
     await settle();

@@ -70,7 +70,7 @@ class WebHidHeadsetManager implements HeadsetManager {
     this.hid.addEventListener('disconnect', this.onDisconnect);
     const granted = await this.hid.getDevices().catch(() => []);
     // sibling interfaces without telephony are skipped silently; they are not errors
-    await Promise.all(granted.map((device) => this.attach(device)));
+    await Promise.all(granted.map((device) => this.attach(device, true)));
   }
 
   async stop(): Promise<void> {
@@ -114,12 +114,12 @@ class WebHidHeadsetManager implements HeadsetManager {
     for (const { device } of this.entries.values()) device.setCallState(this.state);
   }
 
-  private async attach(hid: HidDeviceLike): Promise<AttachResult> {
+  private async attach(hid: HidDeviceLike, restored = false): Promise<AttachResult> {
     if (this.entries.has(hid) || this.opening.has(hid)) return 'opened';
     const profile = profileFor(hid.vendorId);
     const layout = telephonyLayout(hid.collections, (id) => profile.isBlockedOutput(hid.collections, id));
     if (!layout) return 'no_telephony';
-    const info = headsetInfo(`headset-${++nextId}`, hid, profile, layout);
+    const info = { ...headsetInfo(`headset-${++nextId}`, hid, profile, layout), restored };
     const device = new HeadsetDevice(hid, layout, profile, {
       onAction: (action) => this.emitter.emit('action', { deviceId: info.id, action }),
       onWriteFailed: (error) =>
@@ -160,7 +160,7 @@ function headsetInfo(
   hid: HidDeviceLike,
   profile: VendorProfile,
   layout: TelephonyLayout,
-): HeadsetInfo {
+): Omit<HeadsetInfo, 'restored'> {
   const outputs = new Set(layout.outputs.flatMap((report) => report.fields.map((field) => field.control)));
   return {
     id,

@@ -4,7 +4,7 @@ import { provideDeviceSource, useAudioStore, type DeviceSource } from './audio';
 import { usePhoneStore } from './phone';
 import { useStoreHarness } from './testing/store-harness';
 
-type Info = Pick<MediaDeviceInfo, 'deviceId' | 'kind' | 'label'>;
+type Info = Pick<MediaDeviceInfo, 'deviceId' | 'kind' | 'label'> & { groupId?: string };
 
 /** navigator.mediaDevices stand-in: a device list to edit and a `devicechange` to fire */
 function fakeDevices(list: Info[]) {
@@ -79,6 +79,20 @@ describe('audio store', () => {
     await again.load();
     expect(again.chosen).toEqual({ input: 'mic-b', output: 'spk-b', ringtone: 'spk-a' });
     expect([again.ringtone, again.volume]).toEqual(['pulse', 100]);
+  });
+
+  it('keeps the group of each device, so a headset’s microphone and speaker can be paired', async () => {
+    fakeDevices([
+      { ...dev('audioinput', 'mic-h', 'Jabra Engage 50 (0b0e:0301)'), groupId: 'g-headset' },
+      { ...dev('audiooutput', 'spk-h', 'Jabra Engage 50 (0b0e:0301)'), groupId: 'g-headset' },
+      dev('audiooutput', 'spk-a'),
+    ]);
+    const audio = bound();
+    await audio.load();
+    expect(audio.inputs).toEqual([
+      { id: 'mic-h', label: 'Jabra Engage 50 (0b0e:0301)', groupId: 'g-headset' },
+    ]);
+    expect(audio.outputs.map((d) => d.groupId)).toEqual(['g-headset', undefined]);
   });
 
   it('falls back to the default with a notice when the chosen device is unplugged', async () => {

@@ -14,6 +14,8 @@ export type AudioDeviceKind = 'input' | 'output' | 'ringtone';
 export interface AudioDevice {
   id: string;
   label: string;
+  /** one physical device (a headset's microphone and speaker share it); absent when unknown */
+  groupId?: string;
 }
 /** the parts of navigator.mediaDevices the store uses; tests provide a fake */
 export type DeviceSource = Pick<
@@ -120,7 +122,7 @@ export const useAudioStore = defineStore('audio', () => {
     const of = (kind: MediaDeviceKind) =>
       all
         .filter((d) => d.kind === kind && !PSEUDO.has(d.deviceId))
-        .map((d) => ({ id: d.deviceId, label: d.label }));
+        .map((d) => ({ id: d.deviceId, label: d.label, ...(d.groupId ? { groupId: d.groupId } : {}) }));
     const audio = all.filter((d) => d.kind === 'audioinput' || d.kind === 'audiooutput');
     labelsHidden.value = audio.some((d) => d.label === '');
     inputs.value = of('audioinput');

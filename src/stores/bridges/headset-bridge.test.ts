@@ -229,6 +229,24 @@ describe('headset bridge: audio devices', () => {
     provideDeviceSource(undefined);
   });
 
+  it('keeps the user’s choice for a headset reopened at page load (a reload)', async () => {
+    const { audio, manager } = await setUp([
+      ...BUILT_IN,
+      media('audioinput', 'mic-j', 'Jabra Engage 50 (0b0e:0301)'),
+      media('audiooutput', 'spk-j', 'Jabra Engage 50 (0b0e:0301)'),
+    ]);
+    await audio.choose('input', 'mic0');
+    manager.plug(makeHeadset({ restored: true }));
+    await nextTick();
+    expect(audio.chosen).toMatchObject({ input: 'mic0', output: null });
+    // unplugged and plugged in again: now it is a new connection
+    manager.plug();
+    manager.plug(makeHeadset({ id: 'hs2' }));
+    await nextTick();
+    expect(audio.chosen).toMatchObject({ input: 'mic-j', output: 'spk-j' });
+    provideDeviceSource(undefined);
+  });
+
   it('leaves the devices alone when the setting is off', async () => {
     const { audio, manager, headset } = await setUp([
       ...BUILT_IN,

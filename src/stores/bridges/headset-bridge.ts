@@ -134,8 +134,10 @@ export function bindHeadset(manager: HeadsetManager, stores: HeadsetBridgeStores
 }
 
 /**
- * A headset that connects becomes the microphone and speaker (when the setting is on). Its audio
- * device may be listed a little after the HID device, so a headset waits until the lists name it.
+ * A headset that connects (plugged in, or picked in the browser's chooser) becomes the microphone
+ * and speaker when the setting is on; one reopened at page load does not, so a choice the user made
+ * in Audio settings survives a reload. Its audio device may be listed a little after the HID
+ * device, so a headset waits until the lists name it.
  */
 function followAudio(audio: AudioStore, headset: HeadsetStore): () => void {
   const known = new Set<string>();
@@ -162,7 +164,8 @@ function followAudio(audio: AudioStore, headset: HeadsetStore): () => void {
       for (const device of list) {
         if (known.has(device.id)) continue;
         known.add(device.id);
-        if (headset.useAsAudioDevice) pending.set(device.id, device);
+        // a reload reopens a headset that was already plugged in: keep the user's audio choice
+        if (headset.useAsAudioDevice && !device.restored) pending.set(device.id, device);
       }
       tryPending();
     },

@@ -32,6 +32,7 @@ export function makeHeadset(overrides: Partial<HeadsetInfo> = {}): HeadsetInfo {
     canRing: true,
     canHold: true,
     canMute: true,
+    restored: false,
     ...overrides,
   };
 }
