@@ -144,6 +144,12 @@ describe('headset bridge', () => {
     expect(h.phone.resume).toHaveBeenCalledWith('c1');
   });
 
+  it('flash swaps between the current call and the held one (resuming holds the other)', () => {
+    bound([answered('c1'), heldCall('c2')]).manager.press('flash');
+    expect(h.phone.resume).toHaveBeenCalledWith('c2');
+    expect(h.phone.hold).not.toHaveBeenCalled();
+  });
+
   it('redial dials the last outgoing number when no call is up', () => {
     const { manager, history } = bound();
     history.recent = [

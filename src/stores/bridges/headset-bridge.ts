@@ -83,10 +83,14 @@ export function bindHeadset(manager: HeadsetManager, stores: HeadsetBridgeStores
     else if (dialling) void phone.hangup(dialling.id);
   }
 
-  /** the headset's Flash: answer a waiting call (the engine holds ours), else hold / resume */
+  /**
+   * The headset's Flash: answer a waiting call (the engine holds ours), swap to the held call
+   * (resuming holds the current one), else hold / resume.
+   */
   function flash(): void {
     const { ringing, talking, held } = callRoles(phone.calls);
     if (ringing && (talking ?? held)) void phone.answer(ringing.id);
+    else if (talking && held) void phone.resume(held.id);
     else if (talking?.state === 'answered') void phone.hold(talking.id);
     else if (!talking && held) void phone.resume(held.id);
   }
