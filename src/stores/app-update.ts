@@ -26,7 +26,7 @@ export const useAppUpdateStore = defineStore('appUpdate', () => {
   const reloadPending = ref(false);
   const applying = ref(false);
   /** ringing, dialling, in call, on hold or in conference: anything but an ended row */
-  const callActive = computed(() => phone.calls.some((c) => c.state !== 'ended'));
+  const callActive = computed(() => phone.hasLiveCall);
   /** a window that does not hold the phone cannot see a call there: the owner applies updates */
   const otherWindow = computed(() => useInstanceStore().role === 'other');
   const canApply = computed(

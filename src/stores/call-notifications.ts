@@ -1,6 +1,7 @@
 import type { CallId, CallSnapshot } from '@/phone';
 import { resultOf } from './history-record';
 import type { Notifier } from './notifier';
+import { ringsHere } from './phone';
 
 /** vue-i18n's `t`, handed in by the composition root (stores hold codes, not sentences) */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -19,8 +20,7 @@ export const missedTag = (id: CallId) => `missed-${id}`;
 export const MISSED_PREFIX = 'missed-';
 
 /** a call that rings here: not a pickup taking over our call, not one our policy refused */
-const rings = (call: CallSnapshot) =>
-  call.direction === 'incoming' && call.state === 'incoming_ringing' && !call.replaces && !call.screened;
+const rings = (call: CallSnapshot) => ringsHere(call) && !call.screened;
 
 const warn = (what: string) => (error: unknown) => console.warn(`could not ${what}`, error);
 

@@ -53,17 +53,23 @@ afterEach(() => {
   provideRepositories(null);
 });
 
+/** two windows of one profile: `a` starts first (the owner), then `b` (waiting) */
+async function ownerThenWaiter({ savedAccount }: { savedAccount: boolean }) {
+  const w = twoWindows();
+  if (savedAccount) await w.repos.accounts.save(profile, 'pw');
+  const a = w.open();
+  const b = w.open();
+  opened = [a, b];
+  a.start();
+  await settle();
+  b.start();
+  await settle();
+  return { w, a, b };
+}
+
 describe('instance store', () => {
   it('only the owner restores the account and connects; the other window stays idle', async () => {
-    const w = twoWindows();
-    await w.repos.accounts.save(profile, 'pw');
-    const a = w.open();
-    const b = w.open();
-    opened = [a, b];
-    a.start();
-    await settle();
-    b.start();
-    await settle();
+    const { a, b } = await ownerThenWaiter({ savedAccount: true });
     expect([a.instance.role, b.instance.role]).toEqual(['owner', 'other']);
     expect(a.account.signedIn).toBe(true);
     expect(a.engine.connect).toHaveBeenCalledOnce();
@@ -72,15 +78,7 @@ describe('instance store', () => {
   });
 
   it('take-over moves the connection: old owner disconnects and keeps the saved password', async () => {
-    const w = twoWindows();
-    await w.repos.accounts.save(profile, 'pw');
-    const a = w.open();
-    const b = w.open();
-    opened = [a, b];
-    a.start();
-    await settle();
-    b.start();
-    await settle();
+    const { w, a, b } = await ownerThenWaiter({ savedAccount: true });
     await b.instance.takeOver();
     await settle();
     expect([a.instance.role, b.instance.role]).toEqual(['other', 'owner']);
@@ -92,14 +90,7 @@ describe('instance store', () => {
   });
 
   it('refuses the take-over while a call rings, is answered or held in the owner', async () => {
-    const w = twoWindows();
-    const a = w.open();
-    const b = w.open();
-    opened = [a, b];
-    a.start();
-    await settle();
-    b.start();
-    await settle();
+    const { w, a, b } = await ownerThenWaiter({ savedAccount: false });
     a.engine.emit('callAdded', makeCall({ id: 'c1', state: 'held' }));
     await b.instance.takeOver();
     expect(b.instance.takeover).toBe('refused');

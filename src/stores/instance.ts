@@ -46,7 +46,7 @@ export const useInstanceStore = defineStore('instance', () => {
     const account = useAccountStore();
     const phone = usePhoneStore();
     // an ended call lingers in the list for a few seconds; it does not pin the phone here
-    const busy = () => phone.calls.some((call) => call.state !== 'ended');
+    const busy = () => phone.hasLiveCall;
     ownership = createOwnership({
       ...env,
       acquire: () => account.restore(),

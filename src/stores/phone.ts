@@ -23,6 +23,15 @@ export const idleRegistration = (): RegistrationSnapshot => ({
   nextRetryAt: null,
 });
 
+/**
+ * A call that rings here, asking to be answered: a call replacing ours (pickup) is answered by the
+ * engine at once and never rings. Ringtone, headset ringer and notifications all use this.
+ */
+export const ringsHere = (call: CallSnapshot): boolean => call.state === 'incoming_ringing' && !call.replaces;
+
+/** any call that has not ended (ringing, dialling, in call, held, conference): the phone is busy */
+export const isLive = (call: CallSnapshot): boolean => call.state !== 'ended';
+
 const copyCall = (call: CallSnapshot): CallSnapshot => ({ ...call, remote: { ...call.remote } });
 
 /**
@@ -42,8 +51,9 @@ export const usePhoneStore = defineStore('phone', () => {
   const isRegistered = computed(() => registration.value.state === 'registered');
   /** the answered call that is not on hold: keypad digits go to it as DTMF */
   const activeCall = computed(() => calls.value.find((c) => c.state === 'answered' && !c.held) ?? null);
-  /** a call replacing ours (pickup) is answered by the engine at once: no ringtone for it */
-  const isRinging = computed(() => calls.value.some((c) => c.state === 'incoming_ringing' && !c.replaces));
+  const isRinging = computed(() => calls.value.some(ringsHere));
+  /** a call exists that has not ended: no reload, no hand-over of the phone to another window */
+  const hasLiveCall = computed(() => calls.value.some(isLive));
 
   // ---- engine → state (phone bridge only) ----
   function attach(phone: Phone): void {
@@ -126,6 +136,7 @@ export const usePhoneStore = defineStore('phone', () => {
     isRegistered,
     activeCall,
     isRinging,
+    hasLiveCall,
     attach,
     detach,
     applySnapshot,

@@ -10,7 +10,7 @@ import type { CallSnapshot, ConferenceSnapshot } from '@/phone';
 import type { AudioStore } from '../audio';
 import type { HeadsetStore } from '../headset';
 import type { HistoryStore } from '../history';
-import type { PhoneStore } from '../phone';
+import { isLive, ringsHere, type PhoneStore } from '../phone';
 import { matchHeadsetAudio } from './headset-audio';
 
 export interface HeadsetBridgeStores {
@@ -24,11 +24,10 @@ export interface HeadsetBridgeStores {
 
 /** the calls the headset cares about, picked out of the phone store's list */
 export function callRoles(calls: readonly CallSnapshot[]) {
-  const live = calls.filter((c) => c.state !== 'ended' && !c.service);
+  const live = calls.filter((c) => isLive(c) && !c.service);
   return {
     live,
-    /** a pickup (`replaces`) is answered by the engine at once: it never rings */
-    ringing: live.find((c) => c.state === 'incoming_ringing' && !c.replaces) ?? null,
+    ringing: live.find(ringsHere) ?? null,
     /** the call (or conference leg) our microphone talks to */
     talking: live.find((c) => (c.state === 'answered' && !c.held) || c.state === 'conference') ?? null,
     held: live.find((c) => c.state === 'held' || (c.state === 'answered' && c.held)) ?? null,
