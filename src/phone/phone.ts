@@ -368,11 +368,14 @@ class PhoneEngine implements Phone {
     return { stream, pcConfig: this.pcConfig() };
   }
 
-  /** Every peer connection of ours: one transport for audio and RTCP, the account's STUN/TURN. */
+  /**
+   * Every peer connection of ours: RTCP on the RTP port, the account's STUN/TURN. The bundle policy
+   * stays Chromium's default ('balanced'): 'max-bundle' makes Chromium refuse any far-end SDP without
+   * a BUNDLE group, which is what plain SIP phones behind a media relay send (docs/interop.md).
+   */
   private pcConfig(): RTCConfiguration {
     return {
       iceServers: this.config?.iceServers ?? [],
-      bundlePolicy: 'max-bundle',
       rtcpMuxPolicy: 'require',
     };
   }

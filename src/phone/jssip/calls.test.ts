@@ -76,6 +76,13 @@ describe('calls (fake JsSIP)', () => {
     expect(h.media.calls).toBe(1);
   });
 
+  it("keeps Chromium's default bundle policy, so far ends without a BUNDLE group (plain SIP phones) work", async () => {
+    const h = harness();
+    const ua = register(h);
+    await dial(h, ua);
+    expect(ua.callOptions[0]!.pcConfig?.bundlePolicy).toBeUndefined();
+  });
+
   it('invalid target and not registered are PhoneErrors', async () => {
     const h = harness();
     await expect(h.phone.call('1002')).rejects.toMatchObject({ code: 'not_registered' });
