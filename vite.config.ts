@@ -3,10 +3,13 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { cspMeta, securityHeaders } from './scripts/csp.ts';
 
 export default defineConfig({
   plugins: [
     vue(),
+    // Content Security Policy: a <meta> in index.html, and the same (plus frame-ancestors) as headers below
+    cspMeta(),
     // the service worker (src/sw.ts) and the web app manifest; README "Install" explains the flow
     VitePWA({
       strategies: 'injectManifest',
@@ -55,8 +58,8 @@ export default defineConfig({
   // the support log's header names the build
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: securityHeaders('dev') },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders('build') },
   build: {
     target: 'es2022',
   },

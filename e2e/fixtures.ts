@@ -11,6 +11,7 @@ import {
   measureAudio,
   type PcAudioStats,
 } from './support/webrtc-stats';
+import { CspGuard } from './support/csp-guard';
 
 export { expect };
 export { audioStats, measureAudio };
@@ -40,7 +41,21 @@ export interface SignInOptions {
 
 export type PhoneUserFn = (ext: string, opts?: SignInOptions) => Promise<Phone>;
 
-export const test = base.extend<{ phoneUser: PhoneUserFn }>({
+export const test = base.extend<{ phoneUser: PhoneUserFn; cspGuard: CspGuard }>({
+  // set up before every other fixture of a test, torn down after them: watches every page the test opens
+  cspGuard: [
+    async ({ browser }, use) => {
+      const guard = new CspGuard();
+      guard.start(browser);
+      try {
+        await use(guard);
+      } finally {
+        guard.stop();
+      }
+      expect(guard.violations, 'no Content Security Policy violation in any page').toEqual([]);
+    },
+    { auto: true },
+  ],
   phoneUser: async ({ browser, baseURL }, use, testInfo) => {
     const phones: Phone[] = [];
     const logs = new Map<Phone, string[]>();

@@ -68,6 +68,52 @@ test.describe('call transfer', () => {
     });
   });
 
+  // The transferor answered the caller, then called the target (the caller is held automatically).
+  // Whichever row the user picks first, the two far ends must talk: the one receiving the INVITE
+  // with Replaces adopts it in its existing row, which must not stay "held" by the old leg.
+  for (const order of ['held row first', 'active row first'] as const) {
+    test(`attended, ${order}: the caller and the target hear each other in rows that read In call`, async ({
+      phoneUser,
+    }) => {
+      // three phones, two calls, a transfer and audio both ways: slow on a busy machine
+      test.setTimeout(120_000);
+      const [caller, transferor, target] = await Promise.all([
+        phoneUser('1002'),
+        phoneUser('1001'),
+        phoneUser('1003'),
+      ]);
+      const { rowB: tRowCaller } = await establishCall(caller, transferor);
+      const { rowA: tRowTarget } = await establishCall(transferor, target);
+      await expect(tRowCaller).toContainText('On hold');
+      await expect(callRow(caller.page, transferor.ext)).toContainText('Held by other party');
+
+      await test.step(`the transferor picks the ${order}`, async () => {
+        const [first, here] =
+          order === 'held row first' ? [tRowCaller, tRowTarget] : [tRowTarget, tRowCaller];
+        await rowButton(first, 'Transfer').click();
+        await rowButton(here, 'Transfer here').click();
+      });
+
+      await test.step('each far end has one row, In call with the other, neither held', async () => {
+        for (const [phone, other] of [
+          [caller, target],
+          [target, caller],
+        ] as const) {
+          const rows = callsRegion(phone.page).getByRole('listitem');
+          await expect(rows, `${phone.ext} keeps one row`).toHaveCount(1, { timeout: 8_000 });
+          await expect(rows.first()).toContainText(other.ext);
+          await expect(rows.first()).toContainText('In call');
+          await expect(rows.first()).not.toContainText(/Held by other party|On hold/);
+        }
+      });
+
+      await test.step('the caller and the target hear each other; the transferor is free', async () => {
+        await audioBothWays(caller, target);
+        await expect(callsRegion(transferor.page).getByRole('listitem')).toHaveCount(0, { timeout: 8_000 });
+      });
+    });
+  }
+
   test('a declined transfer gives the call back, held, and B can resume it', async ({ phoneUser }) => {
     const [a, b, d] = await Promise.all([phoneUser('1001'), phoneUser('1002'), phoneUser('1004')]);
     const { rowA, rowB: bRowA } = await establishCall(a, b);

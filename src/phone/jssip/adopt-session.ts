@@ -15,14 +15,18 @@ export function adoptSession(call: SipCall, fresh: RTCSession, pcConfig: RTCConf
   call.env.remoteAudio.detach(call.id);
   call.session = fresh;
   call.remote = remoteIdentityOf(fresh);
+  // The old leg's hold, either way, ends with it: the new one starts sendrecv. JsSIP disabled the
+  // microphone clone both legs share for that hold, and the new session, never held, would not
+  // enable it again: the far end would hear silence (attended transfer of a held call to us).
+  call.remoteHeld = false;
   attachHandlers(fresh, sessionHandlers(call));
   fresh.answer({
     mediaConstraints: { audio: true, video: false },
     ...(call.stream ? { mediaStream: call.stream } : {}),
     pcConfig,
   });
-  if (call.muted) call.setMuted(true);
-  else call.env.events.updated(call);
+  // the track follows the new session's hold (none) and the user's mute; reports the update
+  call.setMuted(call.muted);
 }
 
 /** The old session keeps no handler of ours and never throws from JsSIP's own clean-up. */

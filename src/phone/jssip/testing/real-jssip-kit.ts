@@ -160,9 +160,13 @@ export class StubPeerConnection {
       (this.listeners.get(t) ?? []).filter((x) => x !== f),
     );
   }
-  addTrack(): void {}
+  /** JsSIP's hold and mute switch `track.enabled` of these (RTCSession._toggleMuteAudio) */
+  private readonly senders: { track: unknown }[] = [];
+  addTrack(track: unknown): void {
+    this.senders.push({ track });
+  }
   getSenders(): unknown[] {
-    return [];
+    return this.senders;
   }
   getReceivers(): unknown[] {
     return [];
