@@ -80,7 +80,7 @@ describe('calls (fake JsSIP)', () => {
     const h = harness();
     const ua = register(h);
     await dial(h, ua);
-    expect(ua.callOptions[0]!.pcConfig?.bundlePolicy).toBeUndefined();
+    expect((ua.callOptions[0]!.pcConfig as RTCConfiguration | undefined)?.bundlePolicy).toBeUndefined();
   });
 
   it('invalid target and not registered are PhoneErrors', async () => {
