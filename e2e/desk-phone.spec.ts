@@ -1,10 +1,10 @@
 /**
  * Calls between the browser and a plain SIP desk phone (baresip on UDP, G.711, no ICE/DTLS), bridged
  * by the PBX's media relay (rtpengine). Real everything: the desk phone is driven over its control
- * socket and proves what it received with its recordings (audio) and its events (DTMF).
+ * socket and proves what it received with its recordings (audio) and its events (DTMF, hold).
  */
 import { DeskPhone, receivedAudio, type DeskExt } from './support/desk-phone';
-import { callRow, dial, establishCall, expect, rowButton, test, waitForAudio, type Phone } from './fixtures';
+import { callRow, dial, expect, rowButton, test, waitForAudio, type Phone } from './fixtures';
 
 const desks: DeskPhone[] = [];
 
@@ -18,14 +18,16 @@ test.afterEach(async () => {
   await Promise.all(desks.splice(0).map((d) => d.close()));
 });
 
-/** The desk phone decodes a non-silent signal (the fake microphone's beeps) for a while. */
+/** The desk phone's recording of the current call ends with a second of non-silent audio (the browser's fake microphone beeps). */
 async function expectDeskHears(ext: DeskExt): Promise<void> {
   let last = '';
   await expect
     .poll(
       () => {
-        const a = receivedAudio(ext);
-        last = a ? `${a.seconds.toFixed(2)} s, rms ${a.rms.toFixed(0)} (${a.file})` : 'no recording';
+        const a = receivedAudio(ext, 1);
+        last = a
+          ? `${a.seconds.toFixed(2)} s, rms of the last second ${a.rms.toFixed(0)} (${a.file})`
+          : 'no recording';
         return a !== null && a.seconds > 1 && a.rms > 100;
       },
       { message: `desk phone ${ext} hears the browser`, timeout: 10_000, intervals: [250] },
@@ -34,9 +36,21 @@ async function expectDeskHears(ext: DeskExt): Promise<void> {
   test.info().annotations.push({ type: 'audio', description: `desk ${ext}: ${last}` });
 }
 
-async function callDesk(phone: Phone, ext: DeskExt) {
+/** The browser dials a desk phone; returns the call row. */
+async function callDesk(phone: Phone, ext: string) {
   await dial(phone.page, ext);
   return callRow(phone.page, ext);
+}
+
+/** 2001 dials the browser user and the user answers in the UI. */
+async function deskCallsBrowser(desk: DeskPhone, phone: Phone) {
+  await desk.command('dial', `sip:${phone.ext}@pbx.test`);
+  const row = callRow(phone.page, desk.ext);
+  await expect(row, 'the browser rings').toContainText('Incoming call');
+  await rowButton(row, 'Answer').click();
+  await expect(row).toContainText('In call');
+  await desk.waitForEvent('CALL_ESTABLISHED');
+  return row;
 }
 
 test.describe('calls with a plain SIP desk phone through the media relay', () => {
@@ -54,6 +68,64 @@ test.describe('calls with a plain SIP desk phone through the media relay', () =>
     await expect(row).toContainText('Call ended');
     await desk.waitForEvent('CALL_CLOSED');
   });
-});
 
-export { establishCall };
+  test('2001 calls the browser, the user answers, audio both ways, DTMF reaches the desk phone, the desk phone hangs up', async ({
+    phoneUser,
+  }) => {
+    const desk = await deskPhone('2001');
+    const a = await phoneUser('1002');
+    const row = await deskCallsBrowser(desk, a);
+    await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
+
+    await test.step('RFC 4733 tones from the in-call keypad arrive at the desk phone', async () => {
+      const since = desk.events.length;
+      await rowButton(row, 'Keypad').click();
+      await rowButton(row, 'Send 5').click();
+      await desk.waitForEvent('CALL_DTMF_START', { param: '5', since });
+      await rowButton(row, 'Send #').click();
+      await desk.waitForEvent('CALL_DTMF_START', { param: '#', since });
+    });
+
+    await test.step('the desk phone hangs up: the browser row ends', async () => {
+      await desk.command('hangup');
+      await expect(row).toContainText('Call ended');
+    });
+  });
+
+  test('hold and resume from either side, with audio after each resume', async ({ phoneUser }) => {
+    const desk = await deskPhone('2001');
+    const a = await phoneUser('1003');
+    const row = await callDesk(a, '2001');
+    await expect(row).toContainText('In call');
+    await desk.waitForEvent('CALL_ESTABLISHED');
+    await waitForAudio(a);
+
+    await test.step('the browser holds and resumes', async () => {
+      await rowButton(row, 'Hold').click();
+      await expect(row).toContainText('On hold');
+      await rowButton(row, 'Resume').click();
+      await expect(row).toContainText('In call');
+      await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
+    });
+
+    await test.step('the desk phone holds: the browser shows it, then resumes', async () => {
+      await desk.command('hold');
+      await expect(row).toContainText('Held by other party');
+      await desk.command('resume');
+      await expect(row).toContainText('In call');
+      await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
+    });
+  });
+
+  test('early media: the tone of 2002 (183 Session Progress, never answered) is heard while the call still rings', async ({
+    phoneUser,
+  }) => {
+    const a = await phoneUser('1004');
+    const row = await callDesk(a, '2002');
+    await expect(row).toContainText(/Ringing|Calling…/);
+    await waitForAudio(a);
+    await expect(row, 'still not answered').toContainText(/Ringing|Calling…/);
+    await rowButton(row, 'Hang up').click();
+    await expect(row).toContainText('Cancelled');
+  });
+});

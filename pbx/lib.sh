@@ -10,7 +10,7 @@ PBX_APT_PACKAGES="kamailio kamailio-websocket-modules kamailio-presence-modules 
 PBX_REQUIRED_MODULES="tm websocket xhttp db_sqlite presence presence_dialoginfo presence_mwi pua pua_dialoginfo dialog htable nathelper uac_redirect rtpengine"
 # The media relay (rtpengine, userspace only) and the desk phones (baresip). --no-install-recommends:
 # the `rtpengine` meta package and the recommends pull in a kernel module (dkms) and iptables parts.
-PBX_MEDIA_APT_PACKAGES="rtpengine-daemon rtpengine-utils baresip"
+PBX_MEDIA_APT_PACKAGES="rtpengine-daemon rtpengine-utils baresip sip-tester"
 
 # shellcheck source=pbx/media.sh
 source "$PBX_DIR/media.sh"
@@ -109,6 +109,7 @@ pbx_missing() {
   fi
   command -v rtpengine >/dev/null 2>&1 || echo "rtpengine"
   command -v baresip >/dev/null 2>&1 || echo "baresip"
+  command -v sipp >/dev/null 2>&1 || echo "sipp"
   local f
   for f in standard-create.sql presence-create.sql; do
     [[ -f /usr/share/kamailio/db_sqlite/$f ]] || echo "db_sqlite/$f"

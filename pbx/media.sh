@@ -4,11 +4,15 @@
 # phones (baresip) that play such a plain SIP phone. All on 127.0.0.1, pid and log files in the run
 # dir, stopped by pid only. PBX_MEDIA=0 leaves both out (and Kamailio then never calls the relay).
 
-# Desk phones: extension, answer mode, offset of its ports from PBX_DESK_SIP_PORT / PBX_DESK_CTRL_PORT
-# (SIP and ctrl_tcp) and first RTP port. The extensions (and passwords) must be in the users file.
-#   auto   answers every call at once (the phone a user calls to hear a tone)
-#   early  answers with 183 Session Progress + SDP and sends its tone as early media, never 200
-PBX_DESK_PHONES=("2001 auto 0 31000" "2002 early 2 31100")
+# Desk phones (baresip): extension, answer mode, offset of its ports from PBX_DESK_SIP_PORT /
+# PBX_DESK_CTRL_PORT (SIP and ctrl_tcp) and first RTP port. The extensions (and passwords) must be in
+# the users file. `auto` answers every call at once (the phone a user calls to hear a tone).
+PBX_DESK_PHONES=("2001 auto 0 31000")
+# The early-media line: SIPp (pbx/sipp/early-media-uas.xml) registered as this extension on
+# PBX_DESK_SIP_PORT + 2, RTP from port 31100. baresip 1.0's answermode=early sends 183 with SDP but
+# no audio, so a SIPp scenario plays the tone instead.
+PBX_EARLY_EXT=2002
+PBX_EARLY_RTP_PORT=31100
 
 pbx_media_env() {
   PBX_RTPE_PID_FILE="$PBX_RUN/rtpengine.pid"
@@ -104,6 +108,52 @@ pbx_desks_start() {
   done
 }
 
+# Writes a 1 s 440 Hz tone, 8 kHz mu-law (G.711 PCMU), as a WAV file.
+pbx_tone_wav() {
+  node -e '
+    const n = 8000, out = Buffer.alloc(44 + n);
+    out.write("RIFF", 0); out.writeUInt32LE(36 + n, 4); out.write("WAVEfmt ", 8);
+    out.writeUInt32LE(16, 16); out.writeUInt16LE(7, 20); out.writeUInt16LE(1, 22);
+    out.writeUInt32LE(8000, 24); out.writeUInt32LE(8000, 28); out.writeUInt16LE(1, 32);
+    out.writeUInt16LE(8, 34); out.write("data", 36); out.writeUInt32LE(n, 40);
+    // G.711 mu-law encoder (ITU-T G.711, segment + mantissa, bits inverted)
+    const ulaw = (x) => {
+      const sign = x < 0 ? 0x80 : 0; let m = Math.min(Math.abs(x), 32635) + 0x84; let e = 7;
+      for (let b = 0x4000; e > 0 && (m & b) === 0; b >>= 1) e--;
+      return ~(sign | (e << 4) | ((m >> (e + 3)) & 0x0f)) & 0xff;
+    };
+    for (let i = 0; i < n; i++) out[44 + i] = ulaw(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
+    require("fs").writeFileSync(process.argv[1], out);
+  ' "$1"
+}
+
+# Registers the early-media line and starts its SIPp UAS in the background.
+pbx_early_start() {
+  local dir="$PBX_RUN/early-$PBX_EARLY_EXT" port=$((PBX_DESK_SIP_PORT + 2)) pw pid
+  pw="$(awk -F'\t' -v e="$PBX_EARLY_EXT" '$1 == e { print $2 }' "$PBX_USERS_FILE")"
+  if [[ -z $pw ]]; then
+    pbx_err "early-media line $PBX_EARLY_EXT is not in $PBX_USERS_FILE"; return 1
+  fi
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  pbx_tone_wav "$dir/tone.wav" || return 1
+  # pbx/sipp/register.xml, registered for an hour instead of a minute
+  sed 's/Expires: 60/Expires: 3600/' "$PBX_DIR/sipp/register.xml" >"$dir/register.xml"
+  if ! (cd "$dir" && sipp -sf register.xml -m 1 -s "$PBX_EARLY_EXT" -au "$PBX_EARLY_EXT" -ap "$pw" \
+    -i 127.0.0.1 -p "$port" -nostdin -timeout 10s -timeout_error "127.0.0.1:$PBX_SIP_PORT" \
+    </dev/null >"$dir/register.log" 2>&1); then
+    pbx_err "early-media line $PBX_EARLY_EXT did not register; see $dir/register.log"; return 1
+  fi
+  # exec: the subshell becomes SIPp, so $! is SIPp's pid
+  (cd "$dir" && exec sipp -sf "$PBX_DIR/sipp/early-media-uas.xml" -s "$PBX_EARLY_EXT" -i 127.0.0.1 \
+    -p "$port" -mi 127.0.0.1 -mp "$PBX_EARLY_RTP_PORT" -nostdin -trace_err -error_file "$dir/errors.log" \
+    -trace_msg -message_file "$dir/messages.log") </dev/null >/dev/null 2>&1 &
+  pid=$!
+  printf '%s\n' "$pid" >"$dir/sipp.pid"
+  sleep 0.1
+  [[ -d /proc/$pid ]] || { pbx_err "the early-media line (sipp) exited at once; see $dir/errors.log"; return 1; }
+}
+
 # True when pid is a live (non-zombie) process running `exe` whose command line mentions our run dir.
 pbx_is_ours() {
   local pid="$1" exe="$2"
@@ -137,6 +187,7 @@ pbx_media_stop() {
     read -r ext _ <<<"$spec"
     pbx_stop_pidfile "$PBX_RUN/desk-$ext/baresip.pid" baresip && any=0
   done
+  pbx_stop_pidfile "$PBX_RUN/early-$PBX_EARLY_EXT/sipp.pid" sipp && any=0
   pbx_stop_pidfile "$PBX_RTPE_PID_FILE" rtpengine && any=0
   return "$any"
 }

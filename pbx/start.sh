@@ -38,7 +38,7 @@ fi
 if ((!check_only)); then
   # Something else already listening would answer the readiness probe for us: refuse early.
   ports=("$PBX_SIP_PORT" "$PBX_WS_PORT")
-  [[ $PBX_MEDIA == 1 ]] && ports+=("$((PBX_RTPE_NG_PORT + 1))" "$PBX_DESK_CTRL_PORT" "$((PBX_DESK_CTRL_PORT + 2))")
+  [[ $PBX_MEDIA == 1 ]] && ports+=("$((PBX_RTPE_NG_PORT + 1))" "$PBX_DESK_CTRL_PORT")
   for port in "${ports[@]}"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       pbx_err "127.0.0.1:$port (tcp) is already in use - another PBX with another PBX_RUN_DIR? (ss -ltnp 'sport = :$port')"
@@ -93,7 +93,7 @@ if ! PBX_PID="$pid" node "$PBX_DIR/ready.mjs"; then
   pbx_media_stop || true
   exit 1
 fi
-if [[ $PBX_MEDIA == 1 ]] && ! pbx_desks_start; then
+if [[ $PBX_MEDIA == 1 ]] && ! { pbx_desks_start && pbx_early_start; }; then
   pbx_kill "$pid" >/dev/null 2>&1 || true
   pbx_media_stop || true
   exit 1
@@ -105,5 +105,6 @@ pbx_log "ready in ${ms} ms: pid $pid, sip udp+tcp 127.0.0.1:$PBX_SIP_PORT, ws://
 pbx_log "directory: PBX_DIRECTORY_URL=$PBX_DIRECTORY_URL ($PBX_DIRECTORY_COUNT vCards)"
 if [[ $PBX_MEDIA == 1 ]]; then
   pbx_log "media relay: rtpengine ng udp 127.0.0.1:$PBX_RTPE_NG_PORT, media ports $PBX_RTPE_PORTS, log $PBX_RTPE_LOG_FILE"
-  pbx_log "desk phones (baresip): 2001 answers at once (ctrl_tcp 127.0.0.1:$PBX_DESK_CTRL_PORT), 2002 early media only (ctrl_tcp 127.0.0.1:$((PBX_DESK_CTRL_PORT + 2))), logs $PBX_RUN/desk-*/baresip.log"
+  pbx_log "desk phone 2001 (baresip, sip udp 127.0.0.1:$PBX_DESK_SIP_PORT) answers at once: ctrl_tcp 127.0.0.1:$PBX_DESK_CTRL_PORT, log $PBX_RUN/desk-2001/baresip.log"
+  pbx_log "early-media line $PBX_EARLY_EXT (sipp, sip udp 127.0.0.1:$((PBX_DESK_SIP_PORT + 2))): 183 + a tone, never answers; log $PBX_RUN/early-$PBX_EARLY_EXT/messages.log"
 fi

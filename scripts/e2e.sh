@@ -25,6 +25,7 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   media=()
   command -v rtpengine >/dev/null || media+=(rtpengine-daemon rtpengine-utils)
   command -v baresip >/dev/null || media+=(baresip)
+  command -v sipp >/dev/null || media+=(sip-tester)
   if [ "${#need[@]}" -gt 0 ] || [ "${#media[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       echo "== e2e: installing ${need[*]} ${media[*]}"

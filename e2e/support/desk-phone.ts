@@ -37,7 +37,7 @@ interface Response {
 }
 
 /** The desk phones pbx/start.sh runs (pbx/media.sh): extension → ctrl_tcp port. */
-export const DESK_PHONES = { '2001': 4444, '2002': 4446 } as const;
+export const DESK_PHONES = { '2001': 4444 } as const;
 export type DeskExt = keyof typeof DESK_PHONES;
 
 export class DeskPhone {
@@ -153,10 +153,11 @@ export interface ReceivedAudio {
 }
 
 /**
- * What the desk phone decoded in its newest call (the newest `*-dec.wav`), from `fromSecond` on.
- * The WAV header's sizes are only written when the call ends, so the data is read to the file's end.
+ * What the desk phone decoded in its newest call (the newest `*-dec.wav`); with `lastSeconds`, only
+ * the end of it (rms of the last seconds; `seconds` stays the whole length). The WAV header's sizes
+ * are only written when the call ends, so the data is read to the file's end.
  */
-export function receivedAudio(ext: DeskExt, fromSecond = 0): ReceivedAudio | null {
+export function receivedAudio(ext: DeskExt, lastSeconds?: number): ReceivedAudio | null {
   const dir = join(pbxRunDir('pbx'), `desk-${ext}`, 'rec');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('-dec.wav'))
@@ -169,9 +170,12 @@ export function receivedAudio(ext: DeskExt, fromSecond = 0): ReceivedAudio | nul
   // canonical 44-byte header: channels at 22, sample rate at 24
   const rate = wav.readUInt32LE(24) * wav.readUInt16LE(22);
   const data = wav.indexOf('data');
-  const start = (data < 0 ? 44 : data + 8) + Math.round(fromSecond * rate) * 2;
+  const first = data < 0 ? 44 : data + 8;
+  const total = Math.floor((wav.length - first) / 2);
+  const start =
+    lastSeconds === undefined ? first : Math.max(first, wav.length - Math.round(lastSeconds * rate) * 2);
   let sum = 0;
   let n = 0;
   for (let i = start; i + 1 < wav.length; i += 2, n++) sum += wav.readInt16LE(i) ** 2;
-  return { file, seconds: n / rate, rms: n ? Math.sqrt(sum / n) : 0 };
+  return { file, seconds: total / rate, rms: n ? Math.sqrt(sum / n) : 0 };
 }
