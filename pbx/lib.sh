@@ -379,12 +379,17 @@ pbx_gen_db() {
   } | sqlite3 "$PBX_DB_FILE"
 }
 
-# Prints the users file as a table (for the demo).
+# Prints the users file as a table (for the demo); the extensions the PBX's own phones use are marked.
 pbx_print_users() {
-  local ext pw name
+  local ext pw name note
   printf '  %-10s %-12s %s\n' "Extension" "Password" "Name"
   while IFS=$'\t' read -r ext pw name || [[ -n $ext ]]; do
     [[ -z $ext || $ext == \#* ]] && continue
-    printf '  %-10s %-12s %s\n' "$ext" "${pw%$'\r'}" "${name%$'\r'}"
+    note=""
+    if [[ $PBX_MEDIA == 1 ]]; then
+      pbx_desk_mode "$ext" >/dev/null && note="  (in use: desk phone, baresip over UDP; call it)"
+      [[ $ext == "$PBX_EARLY_EXT" ]] && note="  (in use: early-media line, SIPp; call it)"
+    fi
+    printf '  %-10s %-12s %s%s\n' "$ext" "${pw%$'\r'}" "${name%$'\r'}" "$note"
   done <"$PBX_USERS_FILE"
 }
