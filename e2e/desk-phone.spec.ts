@@ -54,7 +54,7 @@ async function deskCallsBrowser(desk: DeskPhone, phone: Phone) {
 }
 
 test.describe('calls with a plain SIP desk phone through the media relay', () => {
-  test('the browser calls 2001, it answers, audio flows both ways, the browser hangs up', async ({
+  test('the browser calls 2001: audio both ways, hold and resume from either side, the browser hangs up', async ({
     phoneUser,
   }) => {
     const desk = await deskPhone('2001');
@@ -64,12 +64,31 @@ test.describe('calls with a plain SIP desk phone through the media relay', () =>
     await desk.waitForEvent('CALL_ESTABLISHED');
     await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
 
-    await rowButton(row, 'Hang up').click();
-    await expect(row).toContainText('Call ended');
-    await desk.waitForEvent('CALL_CLOSED');
+    await test.step('the browser holds and resumes', async () => {
+      await rowButton(row, 'Hold').click();
+      await expect(row).toContainText('On hold');
+      await rowButton(row, 'Resume').click();
+      await expect(row).toContainText('In call');
+      await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
+    });
+
+    await test.step('the desk phone holds: the browser shows it, then resumes', async () => {
+      await desk.command('hold');
+      await expect(row).toContainText('Held by other party');
+      await desk.command('resume');
+      await expect(row).toContainText('In call');
+      await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
+    });
+
+    await test.step('the browser hangs up: the desk phone ends the call', async () => {
+      const since = desk.events.length;
+      await rowButton(row, 'Hang up').click();
+      await expect(row).toContainText('Call ended');
+      await desk.waitForEvent('CALL_CLOSED', { since });
+    });
   });
 
-  test('2001 calls the browser, the user answers, audio both ways, DTMF reaches the desk phone, the desk phone hangs up', async ({
+  test('2001 calls the browser: the user answers, audio both ways, DTMF reaches the desk phone, the desk phone hangs up', async ({
     phoneUser,
   }) => {
     const desk = await deskPhone('2001');
@@ -92,29 +111,25 @@ test.describe('calls with a plain SIP desk phone through the media relay', () =>
     });
   });
 
-  test('hold and resume from either side, with audio after each resume', async ({ phoneUser }) => {
+  test('blind transfer: the browser transfers 2001 to another browser; they talk through the relay', async ({
+    phoneUser,
+  }) => {
     const desk = await deskPhone('2001');
-    const a = await phoneUser('1003');
-    const row = await callDesk(a, '2001');
-    await expect(row).toContainText('In call');
+    const [b, c] = await Promise.all([phoneUser('1005'), phoneUser('1006')]);
+    const bRow = await callDesk(b, '2001');
+    await expect(bRow).toContainText('In call');
     await desk.waitForEvent('CALL_ESTABLISHED');
-    await waitForAudio(a);
 
-    await test.step('the browser holds and resumes', async () => {
-      await rowButton(row, 'Hold').click();
-      await expect(row).toContainText('On hold');
-      await rowButton(row, 'Resume').click();
-      await expect(row).toContainText('In call');
-      await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
-    });
-
-    await test.step('the desk phone holds: the browser shows it, then resumes', async () => {
-      await desk.command('hold');
-      await expect(row).toContainText('Held by other party');
-      await desk.command('resume');
-      await expect(row).toContainText('In call');
-      await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
-    });
+    await rowButton(bRow, 'Transfer').click();
+    await dial(b.page, c.ext);
+    const cRow = callRow(c.page, '2001');
+    await expect(cRow, 'the desk phone calls the transfer target').toContainText('Incoming call');
+    await rowButton(cRow, 'Answer').click();
+    await expect(cRow).toContainText('In call');
+    await Promise.all([waitForAudio(c), expectDeskHears('2001')]);
+    await expect(bRow).toContainText('Transferred');
+    await rowButton(cRow, 'Hang up').click();
+    await expect(cRow).toContainText('Call ended');
   });
 
   test('early media: the tone of 2002 (183 Session Progress, never answered) is heard while the call still rings', async ({
