@@ -4,7 +4,17 @@
  * socket and proves what it received with its recordings (audio) and its events (DTMF, hold).
  */
 import { DeskPhone, receivedAudio, type DeskExt } from './support/desk-phone';
-import { callRow, dial, expect, rowButton, test, waitForAudio, type Phone } from './fixtures';
+import {
+  callRow,
+  callsRegion,
+  dial,
+  establishCall,
+  expect,
+  rowButton,
+  test,
+  waitForAudio,
+  type Phone,
+} from './fixtures';
 
 const desks: DeskPhone[] = [];
 
@@ -128,6 +138,27 @@ test.describe('calls with a plain SIP desk phone through the media relay', () =>
     await expect(cRow).toContainText('In call');
     await Promise.all([waitForAudio(c), expectDeskHears('2001')]);
     await expect(bRow).toContainText('Transferred');
+    await rowButton(cRow, 'Hang up').click();
+    await expect(cRow).toContainText('Call ended');
+  });
+
+  test('attended transfer: the browser consults 2001, then hands the other browser over to it', async ({
+    phoneUser,
+  }) => {
+    const desk = await deskPhone('2001');
+    const [b, c] = await Promise.all([phoneUser('1007'), phoneUser('1008')]);
+    const { rowA: bRowC } = await establishCall(b, c);
+    const bRowDesk = await callDesk(b, '2001');
+    await expect(bRowDesk).toContainText('In call');
+    await desk.waitForEvent('CALL_ESTABLISHED');
+    await expect(bRowC).toContainText('On hold');
+
+    await rowButton(bRowC, 'Transfer').click();
+    await rowButton(bRowDesk, 'Transfer here').click();
+    const cRow = callRow(c.page, '2001');
+    await expect(cRow, 'C now talks to the desk phone').toContainText('In call');
+    await Promise.all([waitForAudio(c), expectDeskHears('2001')]);
+    await expect(callsRegion(b.page).getByRole('listitem'), 'B is free').toHaveCount(0, { timeout: 8_000 });
     await rowButton(cRow, 'Hang up').click();
     await expect(cRow).toContainText('Call ended');
   });
