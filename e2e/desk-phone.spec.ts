@@ -3,7 +3,7 @@
  * by the PBX's media relay (rtpengine). Real everything: the desk phone is driven over its control
  * socket and proves what it received with its recordings (audio) and its events (DTMF, hold).
  */
-import { DeskPhone, receivedAudio, type DeskExt } from './support/desk-phone';
+import { DeskPhone, receivedAudio, relayOffers, type DeskExt } from './support/desk-phone';
 import {
   callRow,
   callsRegion,
@@ -69,9 +69,11 @@ test.describe('calls with a plain SIP desk phone through the media relay', () =>
   }) => {
     const desk = await deskPhone('2001');
     const a = await phoneUser('1001');
+    const offers = relayOffers();
     const row = await callDesk(a, '2001');
     await expect(row).toContainText('In call');
     await desk.waitForEvent('CALL_ESTABLISHED');
+    expect(relayOffers(), 'the call goes through the media relay').toBeGreaterThan(offers);
     await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
 
     await test.step('the browser holds and resumes', async () => {
@@ -161,6 +163,15 @@ test.describe('calls with a plain SIP desk phone through the media relay', () =>
     await expect(callsRegion(b.page).getByRole('listitem'), 'B is free').toHaveCount(0, { timeout: 8_000 });
     await rowButton(cRow, 'Hang up').click();
     await expect(cRow).toContainText('Call ended');
+  });
+
+  test('a call between two browsers stays peer-to-peer: the relay is not asked', async ({ phoneUser }) => {
+    const [a, b] = await Promise.all([phoneUser('1003'), phoneUser('1004')]);
+    const offers = relayOffers();
+    const { rowA } = await establishCall(a, b);
+    await waitForAudio(b);
+    expect(relayOffers()).toBe(offers);
+    await rowButton(rowA, 'Hang up').click();
   });
 
   test('early media: the tone of 2002 (183 Session Progress, never answered) is heard while the call still rings', async ({

@@ -179,3 +179,9 @@ export function receivedAudio(ext: DeskExt, lastSeconds?: number): ReceivedAudio
   for (let i = start; i + 1 < wav.length; i += 2, n++) sum += wav.readInt16LE(i) ** 2;
   return { file, seconds: total / rate, rms: n ? Math.sqrt(sum / n) : 0 };
 }
+
+/** How many offers the media relay (rtpengine) has handled since the PBX started (from its log). */
+export function relayOffers(): number {
+  const log = readFileSync(join(pbxRunDir('pbx'), 'rtpengine.log'), 'utf8');
+  return log.split("Received command 'offer'").length - 1;
+}
