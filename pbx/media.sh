@@ -192,7 +192,7 @@ pbx_media_stop() {
   return "$any"
 }
 
-# "ext<TAB>mode" of every desk phone (for the demo's login table).
+# Prints the answer mode of desk phone EXT (fails when EXT is not a desk phone); for the demo table.
 pbx_desk_mode() {
   local spec ext mode
   for spec in "${PBX_DESK_PHONES[@]}"; do
