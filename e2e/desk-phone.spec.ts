@@ -64,6 +64,9 @@ async function deskCallsBrowser(desk: DeskPhone, phone: Phone) {
 }
 
 test.describe('calls with a plain SIP desk phone through the media relay', () => {
+  // two browsers, a desk phone and the relay: ~20 s on an idle machine, up to ~50 s on a loaded 2-core one
+  test.describe.configure({ timeout: 90_000 });
+
   test('the browser calls 2001: audio both ways, hold and resume from either side, the browser hangs up', async ({
     phoneUser,
   }) => {
