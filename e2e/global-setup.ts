@@ -1,4 +1,4 @@
-/** One Kamailio for the whole run (ports 8088/5060, as the e2e build expects); stopped by the returned teardown. */
+/** One PBX for the whole run (ports 8088/5060, as the e2e build expects): Kamailio, the media relay, desk phone 2001 and the early-media line 2002 (pbx/start.sh); stopped by the returned teardown. */
 import { startPbx } from './support/pbx';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

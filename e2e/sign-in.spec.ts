@@ -30,7 +30,7 @@ test.describe('sign-in and registration', () => {
       await expect(alert(u.page, 'Cannot reach the PBX')).toBeVisible({ timeout: 20_000 });
       await expect(registration(u.page)).not.toHaveText('Registered');
 
-      late = await startPbx({ name: 'pbx-late', wsPort: 8090, sipPort: 5070 });
+      late = await startPbx({ name: 'pbx-late', wsPort: 8090, sipPort: 5070, media: false });
       await expect(registration(u.page), 'the phone reconnects by itself').toHaveText('Registered', {
         timeout: 60_000,
       });

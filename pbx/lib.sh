@@ -7,7 +7,13 @@ PBX_REPO_ROOT="$(cd "$PBX_DIR/.." && pwd)"
 
 PBX_APT_PACKAGES="kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules kamailio-utils-modules kamailio-extra-modules sqlite3"
 # Modules of the config that come from the optional packages (the rest ships with `kamailio` itself).
-PBX_REQUIRED_MODULES="tm websocket xhttp db_sqlite presence presence_dialoginfo presence_mwi pua pua_dialoginfo dialog htable nathelper uac_redirect"
+PBX_REQUIRED_MODULES="tm websocket xhttp db_sqlite presence presence_dialoginfo presence_mwi pua pua_dialoginfo dialog htable nathelper uac_redirect rtpengine"
+# The media relay (rtpengine, userspace only) and the desk phones (baresip). --no-install-recommends:
+# the `rtpengine` meta package and the recommends pull in a kernel module (dkms) and iptables parts.
+PBX_MEDIA_APT_PACKAGES="rtpengine-daemon rtpengine-utils baresip sip-tester"
+
+# shellcheck source=pbx/media.sh
+source "$PBX_DIR/media.sh"
 
 pbx_log() { printf 'pbx: %s\n' "$*"; }
 pbx_err() { printf 'pbx: %s\n' "$*" >&2; }
@@ -29,7 +35,13 @@ pbx_env() {
   : "${PBX_USERS:=pbx/users.txt}"
   : "${PBX_SIPDUMP:=0}"
   : "${PBX_FOREGROUND:=0}"
+  : "${PBX_MEDIA:=1}"
+  : "${PBX_RTPE_NG_PORT:=2223}"
+  : "${PBX_RTPE_PORTS:=30000-30199}"
+  : "${PBX_DESK_SIP_PORT:=5080}"
+  : "${PBX_DESK_CTRL_PORT:=4444}"
   export PBX_DOMAIN PBX_WS_PORT PBX_SIP_PORT PBX_RUN_DIR PBX_USERS PBX_SIPDUMP PBX_FOREGROUND
+  export PBX_MEDIA PBX_RTPE_NG_PORT PBX_RTPE_PORTS PBX_DESK_SIP_PORT PBX_DESK_CTRL_PORT
   PBX_RUN="$(pbx_abspath "$PBX_RUN_DIR")"
   PBX_USERS_FILE="$(pbx_abspath "$PBX_USERS")"
   PBX_PID_FILE="$PBX_RUN/kamailio.pid"
@@ -49,6 +61,17 @@ pbx_validate_env() {
       pbx_err "$v must be a port number (got '${!v}')"; return 1
     fi
   done
+  for v in PBX_RTPE_NG_PORT PBX_DESK_SIP_PORT PBX_DESK_CTRL_PORT; do
+    if ! [[ ${!v} =~ ^[0-9]+$ ]] || ((${!v} < 1 || ${!v} > 65530)); then
+      pbx_err "$v must be a port number (got '${!v}')"; return 1
+    fi
+  done
+  if ! [[ $PBX_RTPE_PORTS =~ ^[0-9]+-[0-9]+$ ]]; then
+    pbx_err "PBX_RTPE_PORTS must be MIN-MAX (got '$PBX_RTPE_PORTS')"; return 1
+  fi
+  if [[ $PBX_MEDIA != 0 && $PBX_MEDIA != 1 ]]; then
+    pbx_err "PBX_MEDIA must be 0 or 1 (got '$PBX_MEDIA')"; return 1
+  fi
   if [[ $PBX_WS_PORT == "$PBX_SIP_PORT" ]]; then
     pbx_err "PBX_WS_PORT and PBX_SIP_PORT must differ (both $PBX_SIP_PORT)"; return 1
   fi
@@ -84,6 +107,9 @@ pbx_missing() {
   else
     for m in $PBX_REQUIRED_MODULES; do [[ -f $dir/$m.so ]] || echo "$m.so"; done
   fi
+  command -v rtpengine >/dev/null 2>&1 || echo "rtpengine"
+  command -v baresip >/dev/null 2>&1 || echo "baresip"
+  command -v sipp >/dev/null 2>&1 || echo "sipp"
   local f
   for f in standard-create.sql presence-create.sql; do
     [[ -f /usr/share/kamailio/db_sqlite/$f ]] || echo "db_sqlite/$f"
@@ -100,12 +126,16 @@ pbx_ensure_installed() {
       pbx_err "missing: $missing"
       pbx_err "install Kamailio with:"
       pbx_err "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y $PBX_APT_PACKAGES"
+      pbx_err "  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $PBX_MEDIA_APT_PACKAGES"
       return 1
     fi
     pbx_log "missing: $missing- installing the Debian packages"
     apt-get update -q >&2 || { pbx_err "apt-get update failed"; return 1; }
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q $PBX_APT_PACKAGES >&2 || { pbx_err "apt-get install failed: $cmd"; return 1; }
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $PBX_MEDIA_APT_PACKAGES >&2 ||
+      { pbx_err "apt-get install failed: apt-get install -y --no-install-recommends $PBX_MEDIA_APT_PACKAGES"; return 1; }
     missing="$(pbx_missing | tr '\n' ' ')"
     if [[ -n $missing ]]; then pbx_err "still missing after install: $missing"; return 1; fi
   fi
@@ -332,6 +362,7 @@ pbx_gen_cfg() {
   text="${text//"@@DOMAIN@@"/"$PBX_DOMAIN"}"
   text="${text//"@@SIP_PORT@@"/"$PBX_SIP_PORT"}"
   text="${text//"@@WS_PORT@@"/"$PBX_WS_PORT"}"
+  text="${text//"@@RTPE_NG_PORT@@"/"$PBX_RTPE_NG_PORT"}"
   if [[ $text == *@@*@@* ]]; then
     pbx_err "unreplaced token in $tmpl: $(grep -o '@@[A-Z_]*@@' <<<"$text" | head -1)"; return 1
   fi
@@ -348,12 +379,17 @@ pbx_gen_db() {
   } | sqlite3 "$PBX_DB_FILE"
 }
 
-# Prints the users file as a table (for the demo).
+# Prints the users file as a table (for the demo); the extensions the PBX's own phones use are marked.
 pbx_print_users() {
-  local ext pw name
+  local ext pw name note
   printf '  %-10s %-12s %s\n' "Extension" "Password" "Name"
   while IFS=$'\t' read -r ext pw name || [[ -n $ext ]]; do
     [[ -z $ext || $ext == \#* ]] && continue
-    printf '  %-10s %-12s %s\n' "$ext" "${pw%$'\r'}" "${name%$'\r'}"
+    note=""
+    if [[ $PBX_MEDIA == 1 ]]; then
+      pbx_desk_mode "$ext" >/dev/null && note="  (in use: desk phone, baresip over UDP; call it)"
+      [[ $ext == "$PBX_EARLY_EXT" ]] && note="  (in use: early-media line, SIPp; call it)"
+    fi
+    printf '  %-10s %-12s %s%s\n' "$ext" "${pw%$'\r'}" "${name%$'\r'}" "$note"
   done <"$PBX_USERS_FILE"
 }

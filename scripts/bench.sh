@@ -11,6 +11,8 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   exec bash scripts/netns.sh env SOFTPHONE_NETNS=1 bash "$0" "$@"
 fi
 export PBX_RUN_DIR="${PBX_RUN_DIR:-$PWD/bench/.pbx-run}"
+# browser-to-browser calls only: no media relay or desk phones eating CPU while measuring
+export PBX_MEDIA="${PBX_MEDIA:-0}"
 bash pbx/start.sh
 trap 'bash pbx/stop.sh' EXIT
 node bench/run.mjs

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run demo: the softphone against the local dev PBX.
 #  1. npm ci when node_modules is missing or older than package-lock.json
-#  2. start the PBX (pbx/start.sh; installs Kamailio from Debian's packages when missing and root)
+#  2. start the PBX (pbx/start.sh; installs Kamailio, rtpengine, baresip and SIPp from Debian's
+#     packages when missing and root): Kamailio, the media relay, desk phone 2001, early-media line 2002
 #  3. print the URL and the demo logins, then run Vite on http://127.0.0.1:5173/
 #  4. Ctrl-C (or Vite exiting) stops Vite and the PBX
 # The PBX_* env vars of pbx/start.sh apply (PBX_WS_PORT, PBX_DOMAIN, ...).
@@ -12,8 +13,15 @@ source pbx/lib.sh
 pbx_env
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "demo: installing dependencies (npm ci)"
-  npm ci
+  if [[ -L node_modules ]]; then
+    # npm ci empties the folder a symlinked node_modules points at (a checkout sharing another's
+    # packages) before replacing the link: never do that on someone else's packages
+    echo "demo: node_modules is a symlink (to $(readlink node_modules)) and looks older than package-lock.json;" >&2
+    echo "demo: not running npm ci here - update the packages where the link points, if needed" >&2
+  else
+    echo "demo: installing dependencies (npm ci)"
+    npm ci
+  fi
 fi
 
 stopped=0
@@ -45,6 +53,15 @@ pbx_print_users
 cat <<EOF
 
   Call another extension by its number (e.g. 1002); a wrong password is refused.
+EOF
+if [[ $PBX_MEDIA == 1 ]]; then
+  cat <<EOF
+  Plain SIP phones (through the media relay, rtpengine): call 2001, a desk phone (baresip) that
+  answers at once and plays a 440 Hz tone; call 2002 to hear a tone as early media while it rings
+  (it never answers). The desk phone can call you too: see pbx/README.md (ctrl_tcp).
+EOF
+fi
+cat <<EOF
   PBX log: $PBX_LOG_FILE    Ctrl-C stops everything.
 
 EOF

@@ -21,13 +21,21 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   command -v sqlite3 >/dev/null || need+=(sqlite3)
   command -v unshare >/dev/null || need+=(util-linux)
   command -v ip >/dev/null || need+=(iproute2)
-  if [ "${#need[@]}" -gt 0 ]; then
+  # media relay and desk phones (pbx/media.sh); never the `rtpengine` meta package (kernel module)
+  media=()
+  command -v rtpengine >/dev/null || media+=(rtpengine-daemon rtpengine-utils)
+  command -v baresip >/dev/null || media+=(baresip)
+  command -v sipp >/dev/null || media+=(sip-tester)
+  if [ "${#need[@]}" -gt 0 ] || [ "${#media[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
-      echo "== e2e: installing ${need[*]}"
+      echo "== e2e: installing ${need[*]} ${media[*]}"
       DEBIAN_FRONTEND=noninteractive apt-get update -q
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
+      [ "${#need[@]}" -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
+      [ "${#media[@]}" -eq 0 ] ||
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${media[@]}"
     else
-      echo "e2e: missing packages: ${need[*]} (run as root: apt-get install ${need[*]})" >&2
+      echo "e2e: missing packages: ${need[*]} ${media[*]} (run as root: apt-get install ${need[*]};" \
+        "apt-get install --no-install-recommends ${media[*]})" >&2
       exit 1
     fi
   fi

@@ -16,6 +16,11 @@ export interface PbxOptions {
   wsPort: number;
   sipPort: number;
   domain?: string;
+  /**
+   * Also start the media relay (rtpengine) and the desk phones 2001/2002 (baresip), with their
+   * fixed ports (PBX_MEDIA, default true): only one instance per network namespace can have them.
+   */
+  media?: boolean;
 }
 
 export interface PbxInstance {
@@ -31,6 +36,7 @@ function pbxEnv(opts: PbxOptions, runDir: string): NodeJS.ProcessEnv {
     PBX_WS_PORT: String(opts.wsPort),
     PBX_SIP_PORT: String(opts.sipPort),
     PBX_RUN_DIR: runDir,
+    PBX_MEDIA: opts.media === false ? '0' : '1',
     // Every SIP message into <runDir>/kamailio-sipdump-*.data: the quickest way to diagnose a failure.
     PBX_SIPDUMP: process.env.PBX_SIPDUMP ?? '1',
   };
@@ -89,8 +95,13 @@ function tail(file: string, lines = 30): string {
   return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
+/** Run directory of the PBX instance `name` (pid and log files, desk phone recordings). */
+export function pbxRunDir(name: string): string {
+  return join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', name);
+}
+
 export async function startPbx(opts: PbxOptions): Promise<PbxInstance> {
-  const runDir = join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', opts.name);
+  const runDir = pbxRunDir(opts.name);
   const env = pbxEnv(opts, runDir);
   const startScript = join(repoRoot, 'pbx/start.sh');
   const stopScript = join(repoRoot, 'pbx/stop.sh');
