@@ -1,4 +1,7 @@
-/** One Kamailio for the whole run (ports 8088/5060, as the e2e build expects); stopped by the returned teardown. */
+/**
+ * One Kamailio for the whole run (ports 8088/5060, as the e2e build expects) with its TURN server
+ * (coturn on 3478, e2e/turn.spec.ts); stopped by the returned teardown.
+ */
 import { startPbx } from './support/pbx';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -8,6 +11,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         '(scripts/e2e.sh builds the app and enters the namespace). E2E_ALLOW_HOST_NETWORK=1 skips this check.',
     );
   }
-  const pbx = await startPbx({ name: 'pbx', wsPort: 8088, sipPort: 5060 });
+  const pbx = await startPbx({ name: 'pbx', wsPort: 8088, sipPort: 5060, turnPort: 3478 });
   return () => pbx.stop();
 }

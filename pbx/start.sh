@@ -65,6 +65,9 @@ if [[ $PBX_FOREGROUND == 1 ]]; then
   exec "${kam[@]}"
 fi
 
+# coturn of the same run dir (pbx/turn.sh; PBX_TURN=0 skips it)
+bash "$PBX_DIR/turn.sh" start
+
 t0=$(date +%s%N)
 # Foreground mode (-DD) in a background job: stdin/stdout/stderr detached so callers never block on our pipes.
 "${kam[@]}" </dev/null >"$PBX_LOG_FILE" 2>&1 &

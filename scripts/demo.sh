@@ -2,7 +2,7 @@
 # npm run demo: the softphone against the local dev PBX.
 #  1. npm ci when node_modules is missing or older than package-lock.json
 #  2. start the PBX (pbx/start.sh; installs Kamailio from Debian's packages when missing and root)
-#  3. print the URL and the demo logins, then run Vite on http://127.0.0.1:5173/
+#  3. print the URL, the demo logins and the TURN line, then run Vite on http://127.0.0.1:5173/
 #  4. Ctrl-C (or Vite exiting) stops Vite and the PBX
 # The PBX_* env vars of pbx/start.sh apply (PBX_WS_PORT, PBX_DOMAIN, ...).
 set -euo pipefail
@@ -45,6 +45,8 @@ pbx_print_users
 cat <<EOF
 
   Call another extension by its number (e.g. 1002); a wrong password is refused.
+  TURN server (coturn): paste into the STUN/TURN field, with your own extension and password:
+    $(bash pbx/turn.sh line)
   PBX log: $PBX_LOG_FILE    Ctrl-C stops everything.
 
 EOF

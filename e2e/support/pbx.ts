@@ -16,6 +16,8 @@ export interface PbxOptions {
   wsPort: number;
   sipPort: number;
   domain?: string;
+  /** Also start the PBX's TURN server (coturn, pbx/turn.sh) on this port; absent: no TURN server. */
+  turnPort?: number;
 }
 
 export interface PbxInstance {
@@ -31,6 +33,8 @@ function pbxEnv(opts: PbxOptions, runDir: string): NodeJS.ProcessEnv {
     PBX_WS_PORT: String(opts.wsPort),
     PBX_SIP_PORT: String(opts.sipPort),
     PBX_RUN_DIR: runDir,
+    PBX_TURN: opts.turnPort ? '1' : '0',
+    ...(opts.turnPort ? { PBX_TURN_PORT: String(opts.turnPort) } : {}),
     // Every SIP message into <runDir>/kamailio-sipdump-*.data: the quickest way to diagnose a failure.
     PBX_SIPDUMP: process.env.PBX_SIPDUMP ?? '1',
   };
