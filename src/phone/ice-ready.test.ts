@@ -70,7 +70,8 @@ describe('IceReadyPolicy', () => {
 
   it('with a TURN server that never answers, the SDP still leaves 1 s after the first candidate', () => {
     const ready = vi.fn();
-    const policy = new IceReadyPolicy(systemClock, 'relay', 1000);
+    const gaveUp = vi.fn();
+    const policy = new IceReadyPolicy(systemClock, 'relay', 1000, gaveUp);
     policy.onCandidate({ type: 'host' }, ready);
     // more host candidates (other interfaces, TCP) keep coming; the relay one never does
     for (let i = 0; i < 9; i++) {
@@ -80,8 +81,19 @@ describe('IceReadyPolicy', () => {
     expect(ready).not.toHaveBeenCalled();
     vi.advanceTimersByTime(100);
     expect(ready).toHaveBeenCalledTimes(1);
+    expect(gaveUp).toHaveBeenCalledWith('relay');
     vi.advanceTimersByTime(60_000);
     expect(ready).toHaveBeenCalledTimes(1);
+  });
+
+  it('a round released by its wanted candidate does not report giving up', () => {
+    const gaveUp = vi.fn();
+    const ready = vi.fn();
+    const policy = new IceReadyPolicy(systemClock, 'relay', 1000, gaveUp);
+    policy.onCandidate({ type: 'host' }, ready);
+    policy.onCandidate({ type: 'relay' }, ready);
+    vi.advanceTimersByTime(5000);
+    expect(gaveUp).not.toHaveBeenCalled();
   });
 
   it('wants a relay candidate with a TURN server, srflx with STUN only, any without servers', () => {

@@ -37,10 +37,12 @@ export class IceReadyPolicy {
   private round: (() => void) | null = null;
   private readonly timer: OneShotTimer;
 
+  /** `onGaveUp`: a round was released by the timer, without the candidate it wanted */
   constructor(
     clock: Clock,
     private readonly wants: WantedCandidate,
     private readonly maxWaitMs: number,
+    private readonly onGaveUp: (wanted: WantedCandidate) => void = () => undefined,
   ) {
     this.timer = new OneShotTimer(clock);
   }
@@ -52,7 +54,10 @@ export class IceReadyPolicy {
         ready();
         return;
       }
-      this.timer.start(this.maxWaitMs, ready);
+      this.timer.start(this.maxWaitMs, () => {
+        this.onGaveUp(this.wants);
+        ready();
+      });
     }
     const type = candidateType(candidate);
     if (type === 'relay' || (type === 'srflx' && this.wants === 'srflx')) {

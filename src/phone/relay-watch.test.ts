@@ -80,6 +80,14 @@ describe('RelayWatch', () => {
     expect(watch.broken).toBeNull();
   });
 
+  it('an SDP sent without a relay candidate counts as a failed relay until ICE connects', () => {
+    watch.noteMissingRelay();
+    expect(watch.broken?.code).toBe(0);
+    watch.onAnswered();
+    vi.advanceTimersByTime(8000);
+    expect(failed).toHaveBeenCalledTimes(1);
+  });
+
   it('dispose() cancels the pending end', () => {
     pc.turnError(401);
     watch.onAnswered();

@@ -2,7 +2,10 @@ import { OneShotTimer, type Clock } from './clock';
 
 /** What a peer connection's `icecandidateerror` said about a TURN server, as plain data. */
 export interface RelayError {
-  /** STUN error code: 401 wrong credentials, 701 server unreachable / no answer, … */
+  /**
+   * STUN error code: 401 wrong credentials, 701 server unreachable / no answer, …; 0: no relay
+   * candidate by the time the SDP had to leave (Chromium reports an unreachable server only ~40 s later)
+   */
   code: number;
   url: string;
   text: string;
@@ -16,7 +19,9 @@ export interface IceEventSource {
 
 /**
  * Tells a call whose TURN relay could not be used from a silent call. Chromium reports a TURN
- * server it cannot use (wrong credentials, unreachable) only through `icecandidateerror`; when
+ * server it cannot use (wrong credentials, unreachable) only through `icecandidateerror`, or, for
+ * a server that never answers, not before its ~40 s allocation timeout: so an SDP sent without a
+ * relay candidate (ice-ready.ts gave up waiting) counts as a failed relay too. When
  * the direct paths are blocked too, ICE then never connects, and Chromium may keep the call in
  * 'checking' for minutes instead of 'failed'. So once a TURN server failed, an answered call gets
  * `connectMs` to connect ICE; after that, or on ICE 'failed', `onFailed` ends it (`relay_failed`).
@@ -45,6 +50,12 @@ export class RelayWatch {
   /** The call was answered: from now on ICE must connect. */
   onAnswered(): void {
     this.answered = true;
+    this.arm();
+  }
+
+  /** The SDP left without a relay candidate although a TURN server is configured. */
+  noteMissingRelay(): void {
+    this.error ??= { code: 0, url: '', text: 'no relay candidate in time' };
     this.arm();
   }
 

@@ -70,6 +70,21 @@ describe('calls with a TURN server (fake JsSIP)', () => {
     expect(h.events.at(-1)).toBe('ended:c1:relay_failed:null');
   });
 
+  it('a TURN server that never answers: INVITE after 1 s, then relay_failed 8 s after the answer', async () => {
+    const h = harness();
+    const ua = register(h, { iceServers: TURN });
+    const s = await dial(h, ua);
+    s.candidate('host');
+    vi.advanceTimersByTime(1000);
+    expect(s.readyCalls).toHaveLength(1);
+    s.sendInvite();
+    s.acceptRemote();
+    vi.advanceTimersByTime(7999);
+    expect(h.phone.snapshot().calls[0]?.state).toBe('answered');
+    vi.advanceTimersByTime(1);
+    expect(h.events.at(-1)).toBe('ended:c1:relay_failed:null');
+  });
+
   it('a TURN error while a direct path connects changes nothing', async () => {
     const h = harness();
     const ua = register(h, { iceServers: TURN });

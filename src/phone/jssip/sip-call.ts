@@ -303,7 +303,9 @@ export class SipCall {
   private useMedia(media: MediaSetup): void {
     this.stream = media.stream;
     const wants = wantedCandidate(media.pcConfig.iceServers ?? []);
-    this.ice = new IceReadyPolicy(this.env.clock, wants, this.env.timeouts.iceGatherMaxMs);
+    this.ice = new IceReadyPolicy(this.env.clock, wants, this.env.timeouts.iceGatherMaxMs, (wanted) => {
+      if (wanted === 'relay') this.relay.noteMissingRelay();
+    });
   }
 
   private armWatchdogs(): void {
