@@ -13,8 +13,10 @@ turn_env() {
   pbx_env
   : "${PBX_TURN:=1}"
   : "${PBX_TURN_PORT:=3478}"
-  : "${PBX_TURN_MIN_PORT:=49160}"
-  : "${PBX_TURN_MAX_PORT:=49199}"
+  # Relay ports below Linux's ephemeral range (32768-60999), so a browser's host candidate never
+  # gets one of them and a firewall rule can tell relayed from direct traffic (e2e/turn.spec.ts).
+  : "${PBX_TURN_MIN_PORT:=30000}"
+  : "${PBX_TURN_MAX_PORT:=30039}"
   export PBX_TURN PBX_TURN_PORT PBX_TURN_MIN_PORT PBX_TURN_MAX_PORT
   TURN_CFG_FILE="$PBX_RUN/turnserver.conf"
   TURN_PID_FILE="$PBX_RUN/turnserver.pid"
