@@ -33,6 +33,8 @@ export interface SignInOptions {
   displayName?: string;
   /** Company directory URL; undefined keeps the build's default (the dev PBX's), '' clears it. */
   directoryUrl?: string;
+  /** STUN/TURN servers text (one per line), e.g. `turn:127.0.0.1:3478 1001:pw1001`. */
+  iceServers?: string;
   /** Wait for `Registered` (default true). */
   waitRegistered?: boolean;
   /** Browser permissions of the context besides `microphone` (e.g. `notifications`). */
@@ -124,6 +126,8 @@ export async function signIn(phone: Phone, opts: SignInOptions = {}): Promise<vo
   await form.getByLabel('WebSocket URL', { exact: true }).fill(opts.wsUrl ?? WS_URL);
   if (opts.directoryUrl !== undefined)
     await form.getByLabel('Company directory URL (optional)', { exact: true }).fill(opts.directoryUrl);
+  if (opts.iceServers !== undefined)
+    await form.getByLabel('STUN/TURN servers (optional)', { exact: true }).fill(opts.iceServers);
   await form.getByRole('button', { name: 'Sign in' }).click();
   if (opts.waitRegistered !== false) {
     await expect(registration(page), `${ext} registers`).toHaveText('Registered', { timeout: 15_000 });

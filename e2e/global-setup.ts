@@ -1,4 +1,8 @@
-/** One PBX for the whole run (ports 8088/5060, as the e2e build expects): Kamailio, the media relay, desk phone 2001 and the early-media line 2002 (pbx/start.sh); stopped by the returned teardown. */
+/**
+ * One PBX for the whole run (ports 8088/5060, as the e2e build expects): Kamailio, the media relay,
+ * desk phone 2001, the early-media line 2002 and the TURN server (coturn on 3478) (pbx/start.sh);
+ * stopped by the returned teardown.
+ */
 import { startPbx } from './support/pbx';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -8,6 +12,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         '(scripts/e2e.sh builds the app and enters the namespace). E2E_ALLOW_HOST_NETWORK=1 skips this check.',
     );
   }
-  const pbx = await startPbx({ name: 'pbx', wsPort: 8088, sipPort: 5060 });
+  const pbx = await startPbx({ name: 'pbx', wsPort: 8088, sipPort: 5060, turnPort: 3478 });
   return () => pbx.stop();
 }

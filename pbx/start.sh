@@ -75,6 +75,9 @@ if [[ $PBX_FOREGROUND == 1 ]]; then
   exec "${kam[@]}"
 fi
 
+# coturn of the same run dir (pbx/turn.sh; PBX_TURN=0 skips it)
+bash "$PBX_DIR/turn.sh" start
+
 t0=$(date +%s%N)
 # The relay first: Kamailio's rtpengine module pings it at start-up and would otherwise leave it
 # disabled for a minute.

@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pbx_env
+bash "$PBX_DIR/turn.sh" stop
 if pbx_media_stop; then
   pbx_log "stopped the media relay and the desk phones"
 fi

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # npm run demo: the softphone against the local dev PBX.
 #  1. npm ci when node_modules is missing or older than package-lock.json
-#  2. start the PBX (pbx/start.sh; installs Kamailio, rtpengine, baresip and SIPp from Debian's
-#     packages when missing and root): Kamailio, the media relay, desk phone 2001, early-media line 2002
-#  3. print the URL and the demo logins, then run Vite on http://127.0.0.1:5173/
+#  2. start the PBX (pbx/start.sh; installs Kamailio, rtpengine, baresip, SIPp and coturn from
+#     Debian's packages when missing and root): Kamailio, the media relay, desk phone 2001,
+#     early-media line 2002, the TURN server
+#  3. print the URL, the demo logins and the TURN line, then run Vite on http://127.0.0.1:5173/
 #  4. Ctrl-C (or Vite exiting) stops Vite and the PBX
 # The PBX_* env vars of pbx/start.sh apply (PBX_WS_PORT, PBX_DOMAIN, ...).
 set -euo pipefail
@@ -62,6 +63,8 @@ if [[ $PBX_MEDIA == 1 ]]; then
 EOF
 fi
 cat <<EOF
+  TURN server (coturn): paste into the STUN/TURN field, with your own extension and password:
+    $(bash pbx/turn.sh line)
   PBX log: $PBX_LOG_FILE    Ctrl-C stops everything.
 
 EOF

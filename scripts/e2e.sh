@@ -19,6 +19,8 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   command -v kamailio >/dev/null ||
     need+=(kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules kamailio-utils-modules kamailio-extra-modules)
   command -v sqlite3 >/dev/null || need+=(sqlite3)
+  command -v turnserver >/dev/null || need+=(coturn)
+  command -v nft >/dev/null || need+=(nftables)
   command -v unshare >/dev/null || need+=(util-linux)
   command -v ip >/dev/null || need+=(iproute2)
   # media relay and desk phones (pbx/media.sh); never the `rtpengine` meta package (kernel module)

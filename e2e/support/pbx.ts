@@ -21,6 +21,8 @@ export interface PbxOptions {
    * fixed ports (PBX_MEDIA, default true): only one instance per network namespace can have them.
    */
   media?: boolean;
+  /** Also start the PBX's TURN server (coturn, pbx/turn.sh) on this port; absent: no TURN server. */
+  turnPort?: number;
 }
 
 export interface PbxInstance {
@@ -37,6 +39,8 @@ function pbxEnv(opts: PbxOptions, runDir: string): NodeJS.ProcessEnv {
     PBX_SIP_PORT: String(opts.sipPort),
     PBX_RUN_DIR: runDir,
     PBX_MEDIA: opts.media === false ? '0' : '1',
+    PBX_TURN: opts.turnPort ? '1' : '0',
+    ...(opts.turnPort ? { PBX_TURN_PORT: String(opts.turnPort) } : {}),
     // Every SIP message into <runDir>/kamailio-sipdump-*.data: the quickest way to diagnose a failure.
     PBX_SIPDUMP: process.env.PBX_SIPDUMP ?? '1',
   };

@@ -23,6 +23,7 @@ export const END_CAUSES = keysOf<EndCause>({
   not_found: true,
   unreachable: true,
   network: true,
+  relay_failed: true,
   media: true,
   setup_timeout: true,
   auth: true,

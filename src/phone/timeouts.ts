@@ -6,6 +6,8 @@ export interface Timeouts {
   iceCandidateMs: number;
   /** with STUN/TURN: longest wait for a srflx/relay candidate after the first candidate */
   iceGatherMaxMs: number;
+  /** after a TURN server failed (icecandidateerror): how long an answered call may wait for ICE */
+  relayConnectMs: number;
   /** disconnect(): how long to wait for the un-REGISTER answer */
   unregisterWaitMs: number;
 }
@@ -14,5 +16,6 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   setupMs: 10_000,
   iceCandidateMs: 5_000,
   iceGatherMaxMs: 1_000,
+  relayConnectMs: 8_000,
   unregisterWaitMs: 1_000,
 };

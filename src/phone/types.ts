@@ -29,6 +29,7 @@ export type EndCause =
   | 'not_found' // 404 / 484 / 410
   | 'unreachable' // 503 / transport failure before answer
   | 'network' // transport lost during the call, ICE failed
+  | 'relay_failed' // the TURN relay could not be used (wrong credentials or unreachable) and ICE did not connect
   | 'media' // microphone missing or refused, SDP failure
   | 'setup_timeout' // our watchdog ended a call that could not set up
   | 'auth' // 401/407 we could not satisfy

@@ -71,6 +71,12 @@ describe('parseIceLine', () => {
       { urls: 'turn:turn.test:3478', username: 'bob', credential: 's3:cret' },
     ],
     [
+      // the line `npm run demo` prints for the dev PBX's coturn (pbx/turn.sh)
+      'turn:127.0.0.1:3478 1001:pw1001',
+      { urls: 'turn:127.0.0.1:3478', username: '1001', credential: 'pw1001' },
+    ],
+    ['turn:[::1]:3478\tu@pbx.test:p', { urls: 'turn:[::1]:3478', username: 'u@pbx.test', credential: 'p' }],
+    [
       'turns:turn.test:5349?transport=tcp u:p',
       { urls: 'turns:turn.test:5349?transport=tcp', username: 'u', credential: 'p' },
     ],

@@ -55,6 +55,12 @@ describe('mapEndCause', () => {
   ])('%j answered=%s -> %s', (end, answered, expected) => {
     expect(mapEndCause(end, answered)).toBe(expected);
   });
+
+  it('ICE failing (RTP Timeout) after a TURN server failed is the relay, other ends are not', () => {
+    expect(mapEndCause(info('RTP Timeout', 408, 'local'), true, true)).toBe('relay_failed');
+    expect(mapEndCause(info('Terminated', null, 'remote'), true, true)).toBe('remote_hangup');
+    expect(mapEndCause(info('Connection Error', null, 'system'), true, true)).toBe('network');
+  });
 });
 
 describe('endInfoOf', () => {

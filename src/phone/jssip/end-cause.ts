@@ -59,8 +59,12 @@ const MEDIA_CAUSES = new Set([
   'WebRTC Error',
 ]);
 
-/** `answered`: the call got a 2xx, so transport trouble is a 'network' drop, not 'unreachable'. */
-export function mapEndCause(info: EndInfo, answered: boolean): EndCause {
+/**
+ * `answered`: the call got a 2xx, so transport trouble is a 'network' drop, not 'unreachable'.
+ * `relayBroken`: a TURN server failed and ICE never connected (relay-watch.ts), so ICE failing
+ * (JsSIP's 'RTP Timeout') is the relay's fault.
+ */
+export function mapEndCause(info: EndInfo, answered: boolean, relayBroken = false): EndCause {
   switch (info.cause) {
     case 'Terminated':
       if (!answered) return 'cancelled'; // BYE before the 200 OK: the caller gave up
@@ -74,6 +78,7 @@ export function mapEndCause(info: EndInfo, answered: boolean): EndCause {
     case 'Request Timeout':
       return answered ? 'network' : 'unreachable';
     case 'RTP Timeout':
+      return relayBroken ? 'relay_failed' : 'network';
     case 'No ACK':
       return 'network';
     case 'No Answer':

@@ -22,7 +22,10 @@ type Handlers = Partial<RTCSessionEventMap>;
  */
 export function sessionHandlers(call: SipCall): Handlers {
   return {
-    peerconnection: (e: PeerConnectionEvent) => call.env.remoteAudio.attach(call.id, e.peerconnection),
+    peerconnection: (e: PeerConnectionEvent) => {
+      call.env.remoteAudio.attach(call.id, e.peerconnection);
+      call.relay.attach(e.peerconnection);
+    },
     icecandidate: (e: IceCandidateEvent) => call.onIceCandidate(e.candidate, e.ready),
     sending: () => onInviteSent(call),
     progress: () => onProgress(call),
@@ -71,6 +74,7 @@ function onAccepted(call: SipCall): void {
   call.iceTimer.stop();
   // outgoing: the 200 OK is in and the ACK goes out right after; incoming waits for the ACK
   if (call.direction === 'outgoing') call.setupTimer.stop();
+  call.relay.onAnswered();
   if (call.state === 'outgoing_ringing' || call.state === 'incoming_ringing') call.move('answered');
 }
 

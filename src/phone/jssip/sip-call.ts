@@ -3,7 +3,8 @@ import type { CallOptions } from 'jssip/lib/UA';
 import { OneShotTimer, type Clock } from '../clock';
 import { transition } from '../call-state';
 import { OpQueue } from '../op-queue';
-import { IceReadyPolicy } from '../ice-ready';
+import { RelayWatch } from '../relay-watch';
+import { IceReadyPolicy, wantedCandidate } from '../ice-ready';
 import type { Microphone } from '../media/microphone';
 import type { RemoteAudio } from '../media/remote-audio';
 import type { Timeouts } from '../timeouts';
@@ -85,6 +86,8 @@ export class SipCall {
   readonly setupTimer: OneShotTimer;
   /** "no ICE candidate at all" */
   readonly iceTimer: OneShotTimer;
+  /** a TURN server that failed while ICE does not connect ends the call as `relay_failed` */
+  readonly relay: RelayWatch;
 
   constructor(
     readonly env: CallEnv,
@@ -97,6 +100,9 @@ export class SipCall {
     this.startedAt = env.clock.now();
     this.setupTimer = new OneShotTimer(env.clock);
     this.iceTimer = new OneShotTimer(env.clock);
+    this.relay = new RelayWatch(env.clock, env.timeouts.relayConnectMs, () =>
+      this.endWith('relay_failed', null),
+    );
   }
 
   static incoming(env: CallEnv, id: CallId, session: RTCSession): SipCall {
@@ -272,7 +278,8 @@ export class SipCall {
 
   /** JsSIP reported 'ended' or 'failed'. */
   onSessionEnd(info: EndInfo): void {
-    const cause = transferEndCause(this) ?? mapEndCause(info, this.answeredAt !== null);
+    const cause =
+      transferEndCause(this) ?? mapEndCause(info, this.answeredAt !== null, this.relay.broken !== null);
     this.finish(this.forced ?? { cause, status: info.status });
   }
 
@@ -286,6 +293,7 @@ export class SipCall {
     this.setupTimer.stop();
     this.iceTimer.stop();
     this.ice?.dispose();
+    this.relay.dispose();
     this.queue.close(new PhoneError('no_such_call'));
     this.env.microphone.release(this.stream);
     this.env.remoteAudio.detach(this.id);
@@ -294,8 +302,10 @@ export class SipCall {
 
   private useMedia(media: MediaSetup): void {
     this.stream = media.stream;
-    const hasServers = (media.pcConfig.iceServers ?? []).length > 0;
-    this.ice = new IceReadyPolicy(this.env.clock, hasServers, this.env.timeouts.iceGatherMaxMs);
+    const wants = wantedCandidate(media.pcConfig.iceServers ?? []);
+    this.ice = new IceReadyPolicy(this.env.clock, wants, this.env.timeouts.iceGatherMaxMs, (wanted) => {
+      if (wanted === 'relay') this.relay.noteMissingRelay();
+    });
   }
 
   private armWatchdogs(): void {

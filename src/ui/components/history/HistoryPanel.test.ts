@@ -81,6 +81,13 @@ describe('HistoryPanel', () => {
     ]);
   });
 
+  it('says when a call was silent because its TURN relay failed', async () => {
+    const { wrapper } = await setup([row(0, { direction: 'outgoing', endCause: 'relay_failed' })]);
+    expect(accessibleName(items(wrapper)[0]!.element)).toBe(
+      '2000, Outgoing, 03/10/2020 10:32 AM, TURN relay failed, 1:00',
+    );
+  });
+
   it('calls back, offers the number to the contacts and deletes one call', async () => {
     const { wrapper, phone } = await setup([row(0, { displayName: 'Bob', number: '1002' }), row(1)]);
     await getByRole(items(wrapper)[0]!, 'button', 'Call back').trigger('click');

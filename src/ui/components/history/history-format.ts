@@ -37,8 +37,10 @@ export function useHistoryFormat() {
       return ms === null ? null : formatDuration(ms);
     },
     /** the outcome in words, except when the icon already says it (answered, missed); a missed
-     *  call rejected by do-not-disturb says so */
+     *  call rejected by do-not-disturb says so, and so does a call that was silent because its
+     *  TURN relay failed (answered or not) */
     result(row: HistoryRow): string | null {
+      if (row.endCause === 'relay_failed') return t('call.end_cause.relay_failed');
       if (row.result === 'missed') return row.endCause === 'dnd' ? t('history.cause.dnd') : null;
       return row.result === 'answered' ? null : t(`history.result.${row.result}`);
     },
