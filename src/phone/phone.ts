@@ -350,14 +350,14 @@ class PhoneEngine implements Phone {
     };
   }
 
-  /** The call's own microphone clone; a refused or missing mic ends the call with 'media'. */
+  /** The call's own microphone clone; a refused, missing or busy mic ends the call with 'microphone'. */
   private async mediaFor(call: SipCall): Promise<MediaSetup> {
     let stream: MediaStream;
     try {
       stream = await this.env.microphone.acquire();
     } catch (error) {
-      if (call.direction === 'incoming') call.reject(480, 'media');
-      else call.endWith('media', null);
+      if (call.direction === 'incoming') call.reject(480, 'microphone');
+      else call.endWith('microphone', null);
       throw error instanceof PhoneError ? error : new PhoneError('media_missing', String(error));
     }
     if (!call.live) {
