@@ -6,6 +6,7 @@ import { PhoneEmitter } from './emitter';
 import type { PhoneEventMap, PhoneEventName } from './events';
 import {
   createJssipUa,
+  isRefusedReinvite,
   isClaimedReplacement,
   replaceSwappedTracks,
   replacingCall,
@@ -54,6 +55,11 @@ export interface PhoneDeps {
   timeouts?: Partial<Timeouts>;
   /** the conference mixer's AudioContext (default: the browser's); max participants (default 8) */
   conference?: { createContext?: () => MixContext; max?: number };
+}
+
+/** A refused hold/resume is no error for the user's command: the call's notice says it. */
+function keepRefused(error: unknown): void {
+  if (!isRefusedReinvite(error)) throw error;
 }
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
@@ -219,7 +225,7 @@ class PhoneEngine implements Phone {
   async hold(id: CallId): Promise<void> {
     const call = this.calls.get(id);
     if (this.conference.has(id)) return this.conference.hold();
-    await call.queue.run(() => call.hold());
+    await call.queue.run(() => call.hold()).catch(keepRefused);
   }
 
   async resume(id: CallId): Promise<void> {
@@ -228,7 +234,7 @@ class PhoneEngine implements Phone {
     if (call.state !== 'held' && call.state !== 'answered') throw new PhoneError('illegal_state');
     // hold the others first, then unhold (JsSIP issue #806: never two calls unheld at once)
     await this.calls.holdOthers(id);
-    await call.queue.run(() => call.unhold());
+    await call.queue.run(() => call.unhold()).catch(keepRefused);
   }
 
   setMuted(id: CallId, muted: boolean): void {

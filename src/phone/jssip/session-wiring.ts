@@ -22,7 +22,10 @@ type Handlers = Partial<RTCSessionEventMap>;
  */
 export function sessionHandlers(call: SipCall): Handlers {
   return {
-    peerconnection: (e: PeerConnectionEvent) => call.env.remoteAudio.attach(call.id, e.peerconnection),
+    peerconnection: (e: PeerConnectionEvent) => {
+      call.env.remoteAudio.attach(call.id, e.peerconnection);
+      call.watchMedia(e.peerconnection);
+    },
     icecandidate: (e: IceCandidateEvent) => call.onIceCandidate(e.candidate, e.ready),
     sending: () => onInviteSent(call),
     progress: () => onProgress(call),

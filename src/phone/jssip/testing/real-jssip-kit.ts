@@ -146,11 +146,23 @@ export function registrar(rest: (msg: string, s: LoopSocket) => void = () => und
 export class StubPeerConnection {
   /** false: ICE never yields a candidate, as in a namespace without loopback candidates */
   static emitCandidates = true;
+  /** the newest instance, so a test can move its connection state */
+  static last: StubPeerConnection | null = null;
   iceGatheringState = 'new';
+  connectionState = 'new';
   signalingState = 'stable';
   iceConnectionState = 'new';
   localDescription: { type: string; sdp: string } | null = null;
   private readonly listeners = new Map<string, ((e: unknown) => void)[]>();
+  constructor() {
+    StubPeerConnection.last = this;
+  }
+  /** what Chromium does when ICE/DTLS gives up on an established call */
+  fail(): void {
+    this.connectionState = 'failed';
+    this.iceConnectionState = 'failed';
+    (this.listeners.get('connectionstatechange') ?? []).forEach((f) => f({}));
+  }
   addEventListener(t: string, f: (e: unknown) => void): void {
     this.listeners.set(t, [...(this.listeners.get(t) ?? []), f]);
   }
@@ -194,6 +206,7 @@ export class StubPeerConnection {
 
 export function stubWebRtc(): void {
   StubPeerConnection.emitCandidates = true;
+  StubPeerConnection.last = null;
   vi.stubGlobal('RTCPeerConnection', StubPeerConnection);
   vi.stubGlobal(
     'RTCSessionDescription',

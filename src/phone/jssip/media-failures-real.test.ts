@@ -1,0 +1,120 @@
+/**
+ * Media trouble on an established call, over the REAL JsSIP 3.13.8 (scripted socket, stand-in
+ * peer connection): a refused hold/resume re-INVITE keeps the call, a failed ICE/DTLS path ends it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  realPhone,
+  registrar,
+  reply,
+  SDP,
+  settle,
+  StubPeerConnection,
+  stubWebRtc,
+  TEST_CONFIG as CONFIG,
+  type LoopSocket,
+} from './testing/real-jssip-kit';
+
+const CONTACT = 'Contact: <sip:1002@127.0.0.1:5071;transport=ws>';
+const isReinvite = (msg: string) => msg.startsWith('INVITE sip:1002@127.0.0.1');
+
+/** Bob answers our INVITE; re-INVITEs get `reinvite(msg)` (a final response, or nothing). */
+function bob(reinvite: (msg: string, s: LoopSocket) => void) {
+  return registrar((msg, s) => {
+    if (isReinvite(msg)) reinvite(msg, s);
+    else if (msg.startsWith('INVITE'))
+      s.deliver(reply(msg, 200, 'OK', [CONTACT, 'Content-Type: application/sdp'], SDP));
+    else if (msg.startsWith('BYE')) s.deliver(reply(msg, 200, 'OK'));
+  });
+}
+
+async function answeredCall(reinvite: (msg: string, s: LoopSocket) => void) {
+  const real = realPhone(bob(reinvite));
+  real.phone.connect(CONFIG);
+  await settle();
+  await real.phone.call('1002');
+  await settle(60);
+  expect(real.phone.snapshot().calls[0]).toMatchObject({ state: 'answered' });
+  return real;
+}
+
+const okWithSdp = (msg: string, s: LoopSocket) =>
+  s.deliver(reply(msg, 200, 'OK', [CONTACT, 'Content-Type: application/sdp'], SDP));
+
+describe('a refused hold or resume keeps the call', () => {
+  beforeEach(() => stubWebRtc());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each([
+    [500, 'Server Internal Error'],
+    [408, 'Request Timeout'],
+    [488, 'Not Acceptable Here'],
+  ])(
+    'hold answered %i: still in call, notice hold_failed, no BYE; the retry holds it',
+    async (code, text) => {
+      let refuse = true;
+      const { phone, socket, events } = await answeredCall((msg, s) =>
+        refuse ? s.deliver(reply(msg, code, text)) : okWithSdp(msg, s),
+      );
+      await phone.hold('c1');
+      await settle();
+      expect(phone.snapshot().calls[0]).toMatchObject({
+        state: 'answered',
+        held: false,
+        notice: 'hold_failed',
+      });
+      expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+      expect(events.some((e) => e.startsWith('ended:'))).toBe(false);
+      refuse = false;
+      await phone.hold('c1');
+      await settle();
+      expect(phone.snapshot().calls[0]).toMatchObject({ state: 'held', notice: null });
+      await phone.disconnect();
+    },
+  );
+
+  it('resume answered 500: still on hold, notice resume_failed; the retry resumes it', async () => {
+    let refuse = false;
+    const { phone, socket } = await answeredCall((msg, s) =>
+      refuse ? s.deliver(reply(msg, 500, 'Server Internal Error')) : okWithSdp(msg, s),
+    );
+    await phone.hold('c1');
+    await settle();
+    refuse = true;
+    await phone.resume('c1');
+    await settle();
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'held', notice: 'resume_failed' });
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+    refuse = false;
+    await phone.resume('c1');
+    await settle();
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'answered', notice: null });
+    // hold, the refused resume, the resume: three re-INVITEs and still no BYE
+    expect(socket.firstLines().filter((l) => l.startsWith('INVITE sip:1002@127.0.0.1'))).toHaveLength(3);
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+    await phone.disconnect();
+  });
+
+  it('481 (the far end lost the dialog): the call ends', async () => {
+    const { phone, events } = await answeredCall((msg, s) =>
+      s.deliver(reply(msg, 481, 'Call/Transaction Does Not Exist')),
+    );
+    await expect(phone.hold('c1')).rejects.toMatchObject({ code: 'operation_failed' });
+    await settle();
+    expect(events.at(-1)).toBe('ended:c1:connection_lost:null');
+  });
+});
+
+describe('the audio path fails on an established call', () => {
+  beforeEach(() => stubWebRtc());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('ICE/DTLS failed: BYE and media_lost', async () => {
+    const { phone, socket, events } = await answeredCall(() => undefined);
+    StubPeerConnection.last!.fail();
+    await settle();
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(true);
+    expect(events.at(-1)).toBe('ended:c1:media_lost:null');
+    await phone.disconnect();
+  });
+});
