@@ -6,7 +6,7 @@ import { PhoneEmitter } from './emitter';
 import type { PhoneEventMap, PhoneEventName } from './events';
 import {
   createJssipUa,
-  isRefusedReinvite,
+  keepRefused,
   isClaimedReplacement,
   replaceSwappedTracks,
   replacingCall,
@@ -55,11 +55,6 @@ export interface PhoneDeps {
   timeouts?: Partial<Timeouts>;
   /** the conference mixer's AudioContext (default: the browser's); max participants (default 8) */
   conference?: { createContext?: () => MixContext; max?: number };
-}
-
-/** A refused hold/resume is no error for the user's command: the call's notice says it. */
-function keepRefused(error: unknown): void {
-  if (!isRefusedReinvite(error)) throw error;
 }
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
@@ -134,10 +129,10 @@ class PhoneEngine implements Phone {
     try {
       this.stack = SipStack.create(this.sip, config, this.env.clock, {
         registration: (s) => this.setRegistration(s),
-        incoming: (session) => {
+        incoming: (session, offer) => {
           // a session that takes over one of our calls (transfers.ts) is not a new call
           if (!isClaimedReplacement(session))
-            this.onIncoming(SipCall.incoming(this.env, this.newId(), session));
+            this.onIncoming(SipCall.incoming(this.env, this.newId(), session), offer);
         },
         replacing: (session, replaced) => this.onReplacing(session, replaced),
         // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
@@ -218,9 +213,7 @@ class PhoneEngine implements Phone {
     call.reject(603, 'declined');
   }
 
-  hangup(id: CallId): void {
-    this.calls.get(id).hangup();
-  }
+  readonly hangup = (id: CallId): void => this.calls.get(id).hangup();
 
   async hold(id: CallId): Promise<void> {
     const call = this.calls.get(id);
@@ -237,9 +230,7 @@ class PhoneEngine implements Phone {
     await call.queue.run(() => call.unhold()).catch(keepRefused);
   }
 
-  setMuted(id: CallId, muted: boolean): void {
-    this.calls.get(id).setMuted(muted);
-  }
+  readonly setMuted = (id: CallId, muted: boolean): void => this.calls.get(id).setMuted(muted);
 
   sendDtmf(id: CallId, tones: string): void {
     this.calls.get(id).sendDtmf(tones, this.dtmfTransport);
@@ -323,10 +314,10 @@ class PhoneEngine implements Phone {
     return this.calls.find(id)?.stats() ?? Promise.resolve(null);
   }
 
-  private onIncoming(call: SipCall): void {
+  private onIncoming(call: SipCall, offer: string | null): void {
     const others = [...this.calls.values()];
     const ctx = { domain: this.config?.domain ?? '', callWaiting: this.callWaiting, others };
-    const act = this.screening.screen(call, ctx);
+    const act = this.screening.screen(call, ctx, offer);
     this.calls.add(call);
     // still inside JsSIP's newRTCSession: a 486/603/302 leaves before any 180 Ringing
     act();

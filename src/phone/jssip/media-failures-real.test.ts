@@ -1,14 +1,19 @@
 /**
  * Media trouble on an established call, over the REAL JsSIP 3.13.8 (scripted socket, stand-in
- * peer connection): a refused hold/resume re-INVITE keeps the call, a failed ICE/DTLS path ends it.
+ * peer connection): a refused hold/resume re-INVITE keeps the call, a failed ICE/DTLS path ends it,
+ * an offer the browser can never answer is refused before it rings.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallSnapshot } from '../types';
 import {
+  header,
+  PLAIN_SDP,
   realPhone,
   registrar,
   reply,
   SDP,
   settle,
+  sipRequest,
   StubPeerConnection,
   stubWebRtc,
   TEST_CONFIG as CONFIG,
@@ -115,6 +120,52 @@ describe('the audio path fails on an established call', () => {
     await settle();
     expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(true);
     expect(events.at(-1)).toBe('ended:c1:media_lost:null');
+    await phone.disconnect();
+  });
+});
+
+describe('an incoming offer the browser can never answer', () => {
+  beforeEach(() => stubWebRtc());
+  afterEach(() => vi.unstubAllGlobals());
+
+  const invite = (callId: string, body: string) =>
+    sipRequest({
+      method: 'INVITE',
+      callId,
+      cseq: 1,
+      from: `"Desk" <sip:1003@pbx.test>;tag=from-${callId}`,
+      to: '<sip:1001@pbx.test>',
+      body,
+    });
+
+  it('plain RTP/AVP without DTLS or ICE: 488 at once, never rings, ends incompatible_media', async () => {
+    const { phone, socket, events } = realPhone(registrar());
+    const added: CallSnapshot[] = [];
+    phone.on('callAdded', (c) => added.push(c));
+    phone.connect(CONFIG);
+    await settle();
+    socket.deliver(invite('plain1', PLAIN_SDP));
+    await settle();
+    const replies = socket.sent.filter((m) => m.startsWith('SIP/2.0'));
+    expect(replies.map((m) => m.split('\r\n')[0])).toEqual([
+      'SIP/2.0 100 Trying',
+      'SIP/2.0 488 Not Acceptable Here',
+    ]);
+    expect(header(replies[1]!, 'Warning')).toEqual(['305 - "insecure_profile"']);
+    expect(added).toEqual([expect.objectContaining({ screened: true, state: 'incoming_ringing' })]);
+    expect(events.at(-1)).toBe('ended:c1:incompatible_media:488');
+    await phone.disconnect();
+  });
+
+  it('a WebRTC offer and a late offer (no SDP) ring as before', async () => {
+    const { phone, socket } = realPhone(registrar());
+    phone.connect(CONFIG);
+    await settle();
+    socket.deliver(invite('webrtc1', SDP));
+    socket.deliver(invite('late1', ''));
+    await settle();
+    expect(socket.firstLines().filter((l) => l.startsWith('SIP/2.0 180'))).toHaveLength(2);
+    expect(phone.snapshot().calls.map((c) => c.state)).toEqual(['incoming_ringing', 'incoming_ringing']);
     await phone.disconnect();
   });
 });

@@ -51,6 +51,11 @@ export function isRefusedReinvite(error: unknown): boolean {
   return error instanceof PhoneError && error.message.endsWith(REFUSED);
 }
 
+/** For the user's hold/resume: a refused re-INVITE is no error, the call's notice says it. */
+export function keepRefused(error: unknown): void {
+  if (!isRefusedReinvite(error)) throw error;
+}
+
 type Handler = (response?: { status_code?: number }) => void;
 interface RequestOptions {
   eventHandlers?: Record<string, Handler | undefined>;
