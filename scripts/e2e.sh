@@ -21,6 +21,8 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   command -v sqlite3 >/dev/null || need+=(sqlite3)
   command -v unshare >/dev/null || need+=(util-linux)
   command -v ip >/dev/null || need+=(iproute2)
+  # SIPp plays plain SIP phones in some specs (e2e/support/sipp.ts)
+  command -v sipp >/dev/null || need+=(sip-tester)
   if [ "${#need[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       echo "== e2e: installing ${need[*]}"

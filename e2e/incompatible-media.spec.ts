@@ -1,0 +1,69 @@
+/**
+ * Media the two ends cannot agree on is called what it is, never "Microphone problem": a plain SIP
+ * phone's offer is refused (488) before it rings, and a far end's 488 ends our call as
+ * "Incompatible media". The far ends are SIPp scenarios through the real dev PBX.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { callRow, dial, expect, openTab, test } from './fixtures';
+import { sipp } from './support/sipp';
+
+const PBX = '127.0.0.1:5060';
+
+function historyRow(page: Page, ...words: string[]): Locator {
+  const pattern = new RegExp(words.map((w) => `(?=.*${w})`).join(''));
+  return page.getByRole('list', { name: 'Call history' }).getByRole('listitem', { name: pattern });
+}
+
+/** Notes in the page whether an Answer button ever appeared, however briefly. */
+async function watchForAnswerButton(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen = () =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Answer');
+    const w = window as unknown as { answerSeen: boolean };
+    w.answerSeen = seen();
+    new MutationObserver(() => (w.answerSeen ||= seen())).observe(document.body, {
+      childList: true,
+      subtree: true,
+    });
+  });
+}
+
+test.describe('incompatible media', () => {
+  test('a plain RTP/AVP offer gets 488 at once, never rings, and the history says why', async ({
+    phoneUser,
+  }) => {
+    const a = await phoneUser('1001');
+    await watchForAnswerButton(a.page);
+    const started = Date.now();
+    const run = await sipp('uac-plain-offer.xml', { service: a.ext, port: 5095, target: PBX });
+    expect(run.code, run.output).toBe(0);
+    expect(Date.now() - started, 'refused at once, not after ringing').toBeLessThan(5_000);
+    expect(await a.page.evaluate(() => (window as unknown as { answerSeen: boolean }).answerSeen)).toBe(
+      false,
+    );
+    await openTab(a.page, 'History');
+    await expect(historyRow(a.page, 'sipp', 'Missed', 'Incompatible media')).toHaveCount(1);
+    await expect(historyRow(a.page, 'Microphone')).toHaveCount(0);
+  });
+
+  test('the far end answers our call with 488: "Incompatible media", in the row and the history', async ({
+    phoneUser,
+  }) => {
+    const callee = { service: '1008', port: 5096 };
+    const registered = await sipp('register.xml', {
+      ...callee,
+      target: PBX,
+      auth: { user: '1008', password: 'pw1008' },
+    });
+    expect(registered.code, registered.output).toBe(0);
+    const uas = sipp('uas-488.xml', { ...callee, timeoutS: 20 });
+    const a = await phoneUser('1001');
+    await dial(a.page, callee.service);
+    await expect(callRow(a.page, callee.service)).toContainText('Incompatible media');
+    await expect(callRow(a.page, callee.service)).not.toContainText('Microphone');
+    const answered = await uas;
+    expect(answered.code, answered.output).toBe(0);
+    await openTab(a.page, 'History');
+    await expect(historyRow(a.page, '1008', 'Outgoing', 'Incompatible media')).toHaveCount(1);
+  });
+});
