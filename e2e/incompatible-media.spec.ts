@@ -46,24 +46,31 @@ test.describe('incompatible media', () => {
     await expect(historyRow(a.page, 'Microphone')).toHaveCount(0);
   });
 
-  test('the far end answers our call with 488: "Incompatible media", in the row and the history', async ({
+  test('the far end refuses our offer (488) or answers with plain RTP: "Incompatible media", never the microphone', async ({
     phoneUser,
   }) => {
-    const callee = { service: '1008', port: 5096 };
-    const registered = await sipp('register.xml', {
-      ...callee,
-      target: PBX,
-      auth: { user: '1008', password: 'pw1008' },
-    });
-    expect(registered.code, registered.output).toBe(0);
-    const uas = sipp('uas-488.xml', { ...callee, timeoutS: 20 });
+    // two plain SIP phones registered through the PBX: 1008 refuses with 488, 1007 answers plain RTP
+    const callees = [
+      { service: '1008', port: 5096, scenario: 'uas-488.xml' },
+      { service: '1007', port: 5098, scenario: 'uas-plain-answer.xml' },
+    ];
+    for (const { service, port } of callees) {
+      const auth = { user: service, password: `pw${service}` };
+      const registered = await sipp('register.xml', { service, port, target: PBX, auth });
+      expect(registered.code, registered.output).toBe(0);
+    }
     const a = await phoneUser('1001');
-    await dial(a.page, callee.service);
-    await expect(callRow(a.page, callee.service)).toContainText('Incompatible media');
-    await expect(callRow(a.page, callee.service)).not.toContainText('Microphone');
-    const answered = await uas;
-    expect(answered.code, answered.output).toBe(0);
+    for (const { service, port, scenario } of callees) {
+      const far = sipp(scenario, { service, port, timeoutS: 20 });
+      await dial(a.page, service);
+      const row = callRow(a.page, service);
+      await expect(row, scenario).toContainText('Incompatible media');
+      await expect(row).not.toContainText('Microphone');
+      const done = await far;
+      expect(done.code, done.output).toBe(0);
+    }
     await openTab(a.page, 'History');
-    await expect(historyRow(a.page, '1008', 'Outgoing', 'Incompatible media')).toHaveCount(1);
+    await expect(historyRow(a.page, 'Outgoing', 'Incompatible media')).toHaveCount(2);
+    await expect(historyRow(a.page, 'Microphone')).toHaveCount(0);
   });
 });
