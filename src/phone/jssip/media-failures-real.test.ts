@@ -100,6 +100,21 @@ describe('a refused hold or resume keeps the call', () => {
     await phone.disconnect();
   });
 
+  it('no response at all (Timer B, 32 s): still in call, notice hold_failed', async () => {
+    const { phone, socket } = await answeredCall(() => undefined);
+    vi.useFakeTimers();
+    try {
+      const held = phone.hold('c1');
+      await vi.advanceTimersByTimeAsync(33_000);
+      await held;
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'answered', notice: 'hold_failed' });
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+    await phone.disconnect();
+  });
+
   it('481 (the far end lost the dialog): the call ends', async () => {
     const { phone, events } = await answeredCall((msg, s) =>
       s.deliver(reply(msg, 481, 'Call/Transaction Does Not Exist')),
