@@ -137,6 +137,23 @@ describe('the audio path fails on an established call', () => {
     expect(events.at(-1)).toBe('ended:c1:media_lost:null');
     await phone.disconnect();
   });
+
+  it('before the answer a failed path is left to the set-up watchdogs', async () => {
+    const { phone, socket } = realPhone(
+      registrar((msg, s) => {
+        if (msg.startsWith('INVITE')) s.deliver(reply(msg, 180, 'Ringing', [CONTACT]));
+      }),
+    );
+    phone.connect(CONFIG);
+    await settle();
+    await phone.call('1002');
+    await settle(60);
+    StubPeerConnection.last!.fail();
+    await settle();
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'outgoing_ringing' });
+    expect(socket.firstLines().some((l) => /^(BYE|CANCEL)/.test(l))).toBe(false);
+    await phone.disconnect();
+  });
 });
 
 describe('an incoming offer the browser can never answer', () => {
