@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Contact } from '@/directory/types';
 import type { HistoryRow } from './history-repository';
+import { upgradeHistoryRow } from './legacy-end-causes';
 import type { LogEntry, LogRow } from './log-repository';
 
 /** One row of the key/value `settings` table. */
@@ -41,5 +42,10 @@ export class SoftphoneDatabase extends Dexie {
     // v3 (issue 5): the support log, a ring buffer of SIP messages and engine events in insertion
     // order. Only a new table, no upgrade function.
     this.version(3).stores({ logs: '++id, at' });
+    // v4: end causes say what really failed; rows stored with the old 'media' and
+    // 'network' get the new codes (legacy-end-causes.ts). No index changes.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) => tx.table('history').toCollection().modify(upgradeHistoryRow));
   }
 }

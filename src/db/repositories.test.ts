@@ -45,7 +45,7 @@ async function storedText(): Promise<string> {
 describe('database', () => {
   it('opens with the versioned schema', async () => {
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['contacts', 'history', 'keys', 'logs', 'settings']);
     expect(new SoftphoneDatabase().name).toBe('softphone');
   });

@@ -13,7 +13,28 @@ const RELEASED: Record<number, Record<string, string>> = {
     history: 'id, startedAt, [direction+startedAt], [result+startedAt]',
     contacts: 'id, source',
   },
+  3: { logs: '++id, at' },
 };
+
+/** A history row as release 3 wrote it, with its (possibly legacy) end cause. */
+const oldCall = (id: string, endCause: string, endStatus: number | null, answered: boolean) => ({
+  id,
+  direction: 'outgoing',
+  scope: 'internal',
+  result: answered ? 'answered' : 'failed',
+  startedAt: 20,
+  answeredAt: answered ? 21 : null,
+  endedAt: 22,
+  number: '1002',
+  displayName: null,
+  uri: 'sip:1002@pbx.test',
+  transferred: false,
+  conference: false,
+  endCause,
+  endStatus,
+  owner: 'old-page',
+  updatedAt: 22,
+});
 
 /** Rows an older release could have written, per table. */
 const SEED = {
@@ -42,6 +63,10 @@ const SEED = {
       owner: 'old-page',
       updatedAt: 12,
     },
+    oldCall('h-mic', 'media', 480, false),
+    oldCall('h-sdp', 'media', 488, false),
+    oldCall('h-606', 'media', 606, false),
+    oldCall('h-net', 'network', null, true),
   ],
   contacts: [
     {
@@ -57,6 +82,19 @@ const SEED = {
     },
   ],
 };
+
+/** v4 renamed the end causes 'media' and 'network'; every other field and row stays as it was. */
+const UPGRADED_CAUSE: Record<string, string> = {
+  'h-mic': 'failed',
+  'h-sdp': 'incompatible_media',
+  'h-606': 'incompatible_media',
+  'h-net': 'connection_lost',
+};
+
+function expected(table: keyof typeof SEED, from: number): object[] {
+  if (table !== 'history' || from >= 4) return SEED[table];
+  return SEED.history.map((row) => ({ ...row, endCause: UPGRADED_CAUSE[row.id] ?? row.endCause }));
+}
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -140,6 +178,16 @@ const cases = [
     tables: ['settings', 'keys', 'history', 'contacts'] as (keyof typeof SEED)[],
     newTablesWork: logsWork,
   },
+  {
+    from: 3,
+    tables: ['settings', 'keys', 'history', 'contacts'] as (keyof typeof SEED)[],
+    /** v4 adds nothing new: the legacy causes are checked with every table's rows */
+    newTablesWork: async (db: SoftphoneDatabase) => {
+      expect(
+        await db.history.where('[result+startedAt]').between(['failed', 0], ['failed', Infinity]).count(),
+      ).toBe(3);
+    },
+  },
 ];
 
 describe('schema upgrades keep every row', () => {
@@ -147,10 +195,10 @@ describe('schema upgrades keep every row', () => {
     const name = await seedRelease(from, tables);
     const db = reopen(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const table of tables) {
       const byKey = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
-      expect(byKey(await db.table(table).toArray())).toEqual(byKey(SEED[table]));
+      expect(byKey(await db.table(table).toArray())).toEqual(byKey(expected(table, from)));
     }
     await newTablesWork(db);
   });

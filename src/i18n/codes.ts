@@ -1,4 +1,5 @@
 import type {
+  CallNotice,
   CallState,
   EndCause,
   PhoneErrorCode,
@@ -22,9 +23,11 @@ export const END_CAUSES = keysOf<EndCause>({
   cancelled: true,
   not_found: true,
   unreachable: true,
-  network: true,
+  connection_lost: true,
+  microphone: true,
+  incompatible_media: true,
+  media_lost: true,
   relay_failed: true,
-  media: true,
   setup_timeout: true,
   auth: true,
   call_waiting_off: true,
@@ -35,6 +38,11 @@ export const END_CAUSES = keysOf<EndCause>({
   blocked: true,
   forwarded: true,
   failed: true,
+});
+
+export const CALL_NOTICES = keysOf<CallNotice>({
+  hold_failed: true,
+  resume_failed: true,
 });
 
 export const REGISTRATION_CAUSES = keysOf<RegistrationCause>({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CALL_NOTICES,
   END_CAUSES,
   PHONE_ERROR_CODES,
   REGISTRATION_CAUSES,
@@ -46,6 +47,7 @@ describe('locales', () => {
 
   const required = [
     ...END_CAUSES.map((c) => `call.end_cause.${c}`),
+    ...CALL_NOTICES.map((c) => `call.notice.${c}`),
     ...REGISTRATION_CAUSES.map((c) => `registration.cause.${c}`),
     ...REGISTRATION_STATES.map((s) => `registration.state.${s}`),
     ...PHONE_ERROR_CODES.map((c) => `errors.${c}`),

@@ -1,6 +1,7 @@
 import { OneShotTimer, type Clock } from './clock';
 import { cleanPolicy, decideIncoming, OPEN_POLICY, type IncomingContext } from './incoming-policy';
 import type { SipCall } from './jssip';
+import { offerProblem } from './sdp-offer';
 import type { CallId, IncomingPolicy } from './types';
 
 /**
@@ -9,7 +10,7 @@ import type { CallId, IncomingPolicy } from './types';
  * A refused or forwarded call still lives through the normal life cycle: the phone adds it
  * (callAdded, state incoming_ringing, flagged `screened`), then the final response goes out
  * still inside JsSIP's newRTCSession, so JsSIP sends no 180 and callEnded follows in the same
- * tick with 'blocked' | 'dnd' | 'forwarded' | 'call_waiting_off'. That is the legal path
+ * tick with 'blocked' | 'dnd' | 'forwarded' | 'call_waiting_off' | 'incompatible_media'. That is the legal path
  * incoming_ringing → ended of call-state.ts; no call ever skips a state.
  */
 export class CallScreening {
@@ -29,9 +30,15 @@ export class CallScreening {
 
   /**
    * Decide for `call` (not yet added): marks it now, so its callAdded snapshot says `screened`,
-   * and returns what to do once it is added.
+   * and returns what to do once it is added. `offer`: the INVITE's SDP (null: a late offer).
    */
-  screen(call: SipCall, ctx: IncomingContext): () => void {
+  screen(call: SipCall, ctx: IncomingContext, offer: string | null = null): () => void {
+    // JsSIP tries the offer only in answer(): one that can never work is refused before it rings
+    const problem = offer === null ? null : offerProblem(offer);
+    if (problem) {
+      call.policy.screened = true;
+      return () => call.reject(488, 'incompatible_media', [`Warning: 305 - "${problem}"`]);
+    }
     const verdict = decideIncoming(this.policy, call.remote, ctx);
     switch (verdict.kind) {
       case 'reject':

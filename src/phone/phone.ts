@@ -6,6 +6,7 @@ import { PhoneEmitter } from './emitter';
 import type { PhoneEventMap, PhoneEventName } from './events';
 import {
   createJssipUa,
+  keepRefused,
   isClaimedReplacement,
   replaceSwappedTracks,
   replacingCall,
@@ -128,10 +129,10 @@ class PhoneEngine implements Phone {
     try {
       this.stack = SipStack.create(this.sip, config, this.env.clock, {
         registration: (s) => this.setRegistration(s),
-        incoming: (session) => {
+        incoming: (session, offer) => {
           // a session that takes over one of our calls (transfers.ts) is not a new call
           if (!isClaimedReplacement(session))
-            this.onIncoming(SipCall.incoming(this.env, this.newId(), session));
+            this.onIncoming(SipCall.incoming(this.env, this.newId(), session), offer);
         },
         replacing: (session, replaced) => this.onReplacing(session, replaced),
         // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
@@ -212,14 +213,12 @@ class PhoneEngine implements Phone {
     call.reject(603, 'declined');
   }
 
-  hangup(id: CallId): void {
-    this.calls.get(id).hangup();
-  }
+  readonly hangup = (id: CallId): void => this.calls.get(id).hangup();
 
   async hold(id: CallId): Promise<void> {
     const call = this.calls.get(id);
     if (this.conference.has(id)) return this.conference.hold();
-    await call.queue.run(() => call.hold());
+    await call.queue.run(() => call.hold()).catch(keepRefused);
   }
 
   async resume(id: CallId): Promise<void> {
@@ -228,12 +227,10 @@ class PhoneEngine implements Phone {
     if (call.state !== 'held' && call.state !== 'answered') throw new PhoneError('illegal_state');
     // hold the others first, then unhold (JsSIP issue #806: never two calls unheld at once)
     await this.calls.holdOthers(id);
-    await call.queue.run(() => call.unhold());
+    await call.queue.run(() => call.unhold()).catch(keepRefused);
   }
 
-  setMuted(id: CallId, muted: boolean): void {
-    this.calls.get(id).setMuted(muted);
-  }
+  readonly setMuted = (id: CallId, muted: boolean): void => this.calls.get(id).setMuted(muted);
 
   sendDtmf(id: CallId, tones: string): void {
     this.calls.get(id).sendDtmf(tones, this.dtmfTransport);
@@ -317,10 +314,10 @@ class PhoneEngine implements Phone {
     return this.calls.find(id)?.stats() ?? Promise.resolve(null);
   }
 
-  private onIncoming(call: SipCall): void {
+  private onIncoming(call: SipCall, offer: string | null): void {
     const others = [...this.calls.values()];
     const ctx = { domain: this.config?.domain ?? '', callWaiting: this.callWaiting, others };
-    const act = this.screening.screen(call, ctx);
+    const act = this.screening.screen(call, ctx, offer);
     this.calls.add(call);
     // still inside JsSIP's newRTCSession: a 486/603/302 leaves before any 180 Ringing
     act();
@@ -350,14 +347,14 @@ class PhoneEngine implements Phone {
     };
   }
 
-  /** The call's own microphone clone; a refused or missing mic ends the call with 'media'. */
+  /** The call's own microphone clone; a refused, missing or busy mic ends the call with 'microphone'. */
   private async mediaFor(call: SipCall): Promise<MediaSetup> {
     let stream: MediaStream;
     try {
       stream = await this.env.microphone.acquire();
     } catch (error) {
-      if (call.direction === 'incoming') call.reject(480, 'media');
-      else call.endWith('media', null);
+      if (call.direction === 'incoming') call.reject(480, 'microphone');
+      else call.endWith('microphone', null);
       throw error instanceof PhoneError ? error : new PhoneError('media_missing', String(error));
     }
     if (!call.live) {

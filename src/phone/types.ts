@@ -28,9 +28,11 @@ export type EndCause =
   | 'cancelled' // the caller gave up while ringing (either side)
   | 'not_found' // 404 / 484 / 410
   | 'unreachable' // 503 / transport failure before answer
-  | 'network' // transport lost during the call, ICE failed
+  | 'connection_lost' // the connection to the PBX broke during the call (socket, dialog, no ACK)
+  | 'microphone' // our microphone is missing, refused or busy (getUserMedia or its track failed)
+  | 'incompatible_media' // no common media: 488/606, or an SDP one side could not accept
+  | 'media_lost' // the call was up but its audio path failed (ICE/DTLS failed, RTP timeout)
   | 'relay_failed' // the TURN relay could not be used (wrong credentials or unreachable) and ICE did not connect
-  | 'media' // microphone missing or refused, SDP failure
   | 'setup_timeout' // our watchdog ended a call that could not set up
   | 'auth' // 401/407 we could not satisfy
   | 'call_waiting_off' // a second incoming call rejected because call waiting is off
@@ -41,6 +43,14 @@ export type EndCause =
   | 'blocked' // we rejected it (603) because the caller is on our blocked list
   | 'forwarded' // we redirected it (302) to a forwarding target
   | 'failed'; // anything else
+
+/**
+ * Something that went wrong on a call that goes on: shown in its row until the next hold or
+ * resume succeeds. The call keeps its previous state, so the user can simply try again.
+ */
+export type CallNotice =
+  | 'hold_failed' // our hold re-INVITE was refused or unanswered: still talking
+  | 'resume_failed'; // our resume re-INVITE was refused or unanswered: still on hold
 
 export interface RemoteIdentity {
   /** SIP display name as received: untrusted text, render it as text only. */
@@ -74,6 +84,8 @@ export interface CallSnapshot {
   endCause: EndCause | null;
   /** SIP status code that ended it, when there was one */
   endStatus: number | null;
+  /** the last hold/resume failed (absent or null when there is nothing to say) */
+  notice?: CallNotice | null;
   /** this call took over (RFC 3891 Replaces, e.g. a colleague picked up our ringing call) that one */
   replaces?: CallId;
   /** a transfer we asked for on this call (see transfer-state.ts); absent when none */

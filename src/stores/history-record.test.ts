@@ -19,8 +19,12 @@ describe('resultOf', () => {
     ['incoming', 'local_hangup', 'declined'],
     ['incoming', 'answered_elsewhere', 'answered_elsewhere'],
     ['incoming', 'replaced', 'answered_elsewhere'],
-    ['incoming', 'media', 'failed'],
-    ['incoming', 'network', 'failed'],
+    ['incoming', 'incompatible_media', 'missed'],
+    ['incoming', 'microphone', 'failed'],
+    ['incoming', 'connection_lost', 'failed'],
+    ['incoming', 'media_lost', 'failed'],
+    ['outgoing', 'incompatible_media', 'failed'],
+    ['outgoing', 'microphone', 'failed'],
     ['outgoing', 'busy', 'busy'],
     ['outgoing', 'declined', 'declined'],
     ['outgoing', 'cancelled', 'cancelled'],
@@ -35,13 +39,17 @@ describe('resultOf', () => {
     expect(resultOf(ended(direction, cause))).toBe(result);
   });
 
-  it.each(['remote_hangup', 'local_hangup', 'transferred', 'network', 'replaced'] as const)(
-    'an answered call is answered whatever the end cause (%s)',
-    (cause) => {
-      expect(resultOf(ended('incoming', cause, 1000))).toBe('answered');
-      expect(resultOf(ended('outgoing', cause, 1000))).toBe('answered');
-    },
-  );
+  it.each([
+    'remote_hangup',
+    'local_hangup',
+    'transferred',
+    'connection_lost',
+    'media_lost',
+    'replaced',
+  ] as const)('an answered call is answered whatever the end cause (%s)', (cause) => {
+    expect(resultOf(ended('incoming', cause, 1000))).toBe('answered');
+    expect(resultOf(ended('outgoing', cause, 1000))).toBe('answered');
+  });
 
   it.each(['incoming_ringing', 'outgoing_ringing', 'answered', 'held', 'conference'] as const)(
     'a %s call is in progress',

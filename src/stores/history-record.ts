@@ -17,6 +17,8 @@ const INCOMING_UNANSWERED: Partial<Record<EndCause, HistoryResult>> = {
   call_waiting_off: 'missed',
   // do-not-disturb: a missed call; the row keeps endCause 'dnd' to say why
   dnd: 'missed',
+  // refused (488) before it rang: the offer could never work here, but someone tried to call
+  incompatible_media: 'missed',
   blocked: 'blocked',
   forwarded: 'forwarded',
   declined: 'declined',

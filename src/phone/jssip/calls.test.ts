@@ -306,12 +306,12 @@ describe('calls (fake JsSIP)', () => {
     h.media.error = domError('NotAllowedError');
     await expect(h.phone.call('1002')).rejects.toMatchObject({ code: 'media_denied' });
     expect(ua.sessions).toHaveLength(0);
-    expect(h.events).toEqual(['added:c1:outgoing_ringing', 'ended:c1:media:null']);
+    expect(h.events).toEqual(['added:c1:outgoing_ringing', 'ended:c1:microphone:null']);
     h.media.error = domError('NotFoundError');
     const s = ua.incoming('1003');
     await expect(h.phone.answer('c2')).rejects.toMatchObject({ code: 'media_missing' });
     expect(s.log).toEqual(['reply:180', 'reply:480']);
-    expect(h.events.at(-1)).toBe('ended:c2:media:480');
+    expect(h.events.at(-1)).toBe('ended:c2:microphone:480');
   });
 
   it('hangup during the microphone prompt never dials', async () => {

@@ -35,6 +35,10 @@ export function endInfoOf(e: EndEvent): EndInfo {
   };
 }
 
+/**
+ * Final responses of the far end (or a proxy) → why the call did not happen. Anything not listed
+ * is 'failed'. 488/606 (and 415) say the two ends share no media: not our microphone.
+ */
 const BY_STATUS: Readonly<Record<number, EndCause>> = {
   486: 'busy',
   600: 'busy',
@@ -46,23 +50,30 @@ const BY_STATUS: Readonly<Record<number, EndCause>> = {
   408: 'no_answer',
   480: 'no_answer',
   487: 'cancelled',
+  415: 'incompatible_media',
+  488: 'incompatible_media',
+  606: 'incompatible_media',
+  430: 'unreachable',
+  502: 'unreachable',
   503: 'unreachable',
+  504: 'unreachable',
   401: 'auth',
   407: 'auth',
 };
 
-const MEDIA_CAUSES = new Set([
-  'User Denied Media Access',
-  'Bad Media Description',
-  'Incompatible SDP',
-  'Missing SDP',
-  'WebRTC Error',
-]);
+/**
+ * SDP trouble on either side: the far end's description was refused by our browser (JsSIP runs
+ * setRemoteDescription/createAnswer/createOffer and reports 'WebRTC Error' or 'Bad Media
+ * Description'), had no SDP, or the far end refused ours.
+ */
+const SDP_CAUSES = new Set(['Bad Media Description', 'Incompatible SDP', 'Missing SDP', 'WebRTC Error']);
 
 /**
- * `answered`: the call got a 2xx, so transport trouble is a 'network' drop, not 'unreachable'.
+ * `answered`: the call got a 2xx, so transport trouble is a lost connection, not 'unreachable'.
  * `relayBroken`: a TURN server failed and ICE never connected (relay-watch.ts), so ICE failing
  * (JsSIP's 'RTP Timeout') is the relay's fault.
+ * The engine acquires the microphone itself (phone.ts mediaFor), so 'microphone' comes from there;
+ * JsSIP says 'User Denied Media Access' only when it ran getUserMedia itself, which we never ask.
  */
 export function mapEndCause(info: EndInfo, answered: boolean, relayBroken = false): EndCause {
   switch (info.cause) {
@@ -76,18 +87,22 @@ export function mapEndCause(info: EndInfo, answered: boolean, relayBroken = fals
       break;
     case 'Connection Error':
     case 'Request Timeout':
-      return answered ? 'network' : 'unreachable';
-    case 'RTP Timeout':
-      return relayBroken ? 'relay_failed' : 'network';
+      return answered ? 'connection_lost' : 'unreachable';
+    case 'Dialog Error': // 408/481 to an in-dialog request: the dialog is gone
+      return answered ? 'connection_lost' : 'failed';
     case 'No ACK':
-      return 'network';
+      return 'connection_lost';
+    case 'RTP Timeout':
+      return relayBroken ? 'relay_failed' : 'media_lost';
     case 'No Answer':
     case 'Expires':
       return 'no_answer';
     case 'Authentication Error':
       return 'auth';
+    case 'User Denied Media Access':
+      return 'microphone';
   }
-  if (MEDIA_CAUSES.has(info.cause)) return 'media';
+  if (SDP_CAUSES.has(info.cause)) return 'incompatible_media';
   const byStatus = info.status === null ? undefined : BY_STATUS[info.status];
   return byStatus ?? 'failed';
 }

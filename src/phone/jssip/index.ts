@@ -11,5 +11,6 @@ export { adoptSession, watchSetup } from './adopt-session';
 export { isClaimedReplacement, type ReferOffer, type ReplacementOffer } from './transfer-in';
 export { replaceSwappedTracks, sendTrack } from './conference-leg';
 export { SipTrace } from './sip-trace';
+export { keepRefused } from './reinvite';
 /** opaque to phone.ts: only handed back to this folder */
 export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';

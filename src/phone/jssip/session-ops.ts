@@ -1,6 +1,6 @@
 import * as JsSIP from 'jssip';
 import type { DTMFOptions, RTCSession } from 'jssip/lib/RTCSession';
-import { PhoneError, type DtmfTransport, type RemoteIdentity } from '../types';
+import type { DtmfTransport, RemoteIdentity } from '../types';
 
 /** JsSIP types `connection` as always set, but it is null for an incoming call before answer(). */
 export function peerOf(session: RTCSession | null): RTCPeerConnection | null {
@@ -33,35 +33,6 @@ export function safeTerminate(session: RTCSession, statusCode?: number, extraHea
   } catch (error) {
     console.warn('phone: terminate failed', error);
   }
-}
-
-/**
- * hold()/unhold() as a promise that settles when the re-INVITE transaction is done. Callers run it
- * inside the call's op queue: JsSIP accepts overlapping re-INVITEs and BYEs the call when one fails.
- */
-export function reInvite(session: RTCSession, hold: boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onEnd = (): void => {
-      cleanup();
-      reject(new PhoneError('operation_failed', 'call ended during re-INVITE'));
-    };
-    const cleanup = (): void => {
-      session.removeListener('ended', onEnd);
-      session.removeListener('failed', onEnd);
-    };
-    session.once('ended', onEnd);
-    session.once('failed', onEnd);
-    const done = (): void => {
-      cleanup();
-      resolve();
-    };
-    const started = hold ? session.hold({}, done) : session.unhold({}, done);
-    if (started) return;
-    cleanup();
-    // false also means "already in that state", which is success for us
-    if (session.isOnHold().local === hold) resolve();
-    else reject(new PhoneError('operation_failed', 'not ready to re-offer'));
-  });
 }
 
 const DTMF_TONES = /[^0-9A-D#*,]/gi;

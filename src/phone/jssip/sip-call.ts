@@ -5,6 +5,7 @@ import { transition } from '../call-state';
 import { OpQueue } from '../op-queue';
 import { RelayWatch } from '../relay-watch';
 import { IceReadyPolicy, wantedCandidate } from '../ice-ready';
+import { watchMediaPath } from '../media/media-path';
 import type { Microphone } from '../media/microphone';
 import type { RemoteAudio } from '../media/remote-audio';
 import type { Timeouts } from '../timeouts';
@@ -12,6 +13,7 @@ import type { TransferSnapshot } from '../transfer-state';
 import {
   PhoneError,
   type CallDirection,
+  type CallNotice,
   type CallId,
   type CallSnapshot,
   type CallState,
@@ -20,7 +22,8 @@ import {
   type RemoteIdentity,
 } from '../types';
 import { mapEndCause, type EndInfo } from './end-cause';
-import { cleanTones, dtmfOptions, peerOf, reInvite, remoteIdentityOf, safeTerminate } from './session-ops';
+import { isRefusedReinvite, reInvite } from './reinvite';
+import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate } from './session-ops';
 import { attachHandlers, sessionHandlers } from './session-wiring';
 import type { ReferOffer, ReplacementOffer } from './transfer-in';
 import { transferEndCause } from './transfer-out';
@@ -64,6 +67,8 @@ export class SipCall {
   muted = false;
   endCause: EndCause | null = null;
   endStatus: number | null = null;
+  /** the last hold/resume failed; the call goes on in its previous state */
+  notice: CallNotice | null = null;
   readonly queue = new OpQueue();
   session: RTCSession | null = null;
   /** the call this one took over (RFC 3891 Replaces, see replace-call.ts) */
@@ -131,6 +136,7 @@ export class SipCall {
       muted,
       endCause: this.endCause,
       endStatus: this.endStatus,
+      notice: this.notice,
       remoteRinging: this.remoteRinging,
       ...(this.replaces ? { replaces: this.replaces } : {}),
       ...(this.transfer ? { transfer: { ...this.transfer } } : {}),
@@ -223,7 +229,7 @@ export class SipCall {
   async hold(): Promise<void> {
     if (this.state === 'held') return;
     if (this.state !== 'answered' && this.state !== 'conference') throw new PhoneError('illegal_state');
-    await reInvite(this.requireSession(), true);
+    await this.reOffer(true);
     // only the completed re-INVITE makes it held (a BYE may have arrived meanwhile)
     if (this.state === 'answered' || this.state === 'conference') this.move('held');
   }
@@ -232,8 +238,25 @@ export class SipCall {
   async unhold(to: 'answered' | 'conference' = 'answered'): Promise<void> {
     if (this.state === to) return;
     if (this.state !== 'held') throw new PhoneError('illegal_state');
-    await reInvite(this.requireSession(), false);
+    await this.reOffer(false);
     if (this.state === 'held') this.move(to);
+  }
+
+  /** The hold/resume re-INVITE; a refused one keeps the call as it was and says so in `notice`. */
+  private reOffer(hold: boolean): Promise<void> {
+    const settled = (notice: CallNotice | null): void => {
+      if (this.notice === notice) return;
+      this.notice = notice;
+      this.applyMute();
+      this.env.events.updated(this);
+    };
+    return reInvite(this.requireSession(), hold).then(
+      () => settled(null),
+      (error: unknown) => {
+        if (this.live && isRefusedReinvite(error)) settled(hold ? 'hold_failed' : 'resume_failed');
+        throw error;
+      },
+    );
   }
 
   /** Our own microphone clone's track: what a conference leg sends again once split. */
@@ -269,6 +292,18 @@ export class SipCall {
     transition(this, to);
     if (to === 'answered' && this.answeredAt === null) this.answeredAt = this.env.clock.now();
     this.env.events.updated(this);
+  }
+
+  /**
+   * An established call whose ICE/DTLS failed has no audio left: hang up (BYE) and say so, instead
+   * of leaving the user on a silent line. Before the answer the set-up watchdogs decide.
+   */
+  watchMedia(pc: RTCPeerConnection): void {
+    watchMediaPath(pc, () => {
+      // only the current session's failure counts (a Replaces takeover brings a new pc)
+      if (this.answeredAt !== null && this.live && peerOf(this.session) === pc)
+        this.endWith(this.relay.broken !== null ? 'relay_failed' : 'media_lost', null);
+    });
   }
 
   onIceCandidate(candidate: RTCIceCandidate, ready: () => void): void {

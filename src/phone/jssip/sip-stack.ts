@@ -15,8 +15,11 @@ import { buildUaOptions, type UaFactory } from './ua-factory';
 
 export interface StackHandlers {
   registration: (snapshot: RegistrationSnapshot) => void;
-  /** a new incoming session; called synchronously, so a 486 can still go out before the 180 */
-  incoming: (session: RTCSession) => void;
+  /**
+   * a new incoming session; called synchronously, so a 486 can still go out before the 180.
+   * `offer`: the INVITE's SDP, null for an INVITE without one (late offer: we will offer).
+   */
+  incoming: (session: RTCSession, offer: string | null) => void;
   /** credentials refused: the stack stopped retrying */
   authFailed: () => void;
   /** an incoming session that replaces our ringing outgoing `replaced` (pickup, early-replaces.ts) */
@@ -47,7 +50,7 @@ export class SipStack {
       // between un-REGISTER and stop(): refuse rather than ring unattended for 60 s
       if (this.stopping) safeTerminate(e.session, 480);
       else if (replaced && handlers.replacing) handlers.replacing(e.session, replaced);
-      else handlers.incoming(e.session);
+      else handlers.incoming(e.session, sdpOf(e.request));
     });
   }
 
@@ -119,4 +122,12 @@ export class SipStack {
     // stop() also BYEs any session still alive and closes the socket once transactions finish
     this.ua.stop();
   }
+}
+
+/** The SDP body of an incoming INVITE, or null (no body, or not SDP). */
+function sdpOf(request: unknown): string | null {
+  const r = request as { body?: unknown; getHeader?: (name: string) => unknown } | null;
+  if (!r || typeof r.body !== 'string' || r.body.trim() === '') return null;
+  const type = typeof r.getHeader === 'function' ? r.getHeader('Content-Type') : undefined;
+  return typeof type === 'string' && !/^application\/sdp\b/i.test(type.trim()) ? null : r.body;
 }

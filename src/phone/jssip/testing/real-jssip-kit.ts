@@ -25,8 +25,34 @@ export const TEST_CONFIG: PhoneConfig = {
   callWaiting: true,
 };
 
-export const SDP =
-  'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 127.0.0.1\r\na=rtpmap:111 opus/48000/2\r\na=sendrecv\r\n';
+/** A WebRTC offer/answer: DTLS fingerprint, ICE credentials, opus (the engine refuses less). */
+export const SDP = [
+  'v=0',
+  'o=- 1 1 IN IP4 127.0.0.1',
+  's=-',
+  't=0 0',
+  'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+  'c=IN IP4 127.0.0.1',
+  'a=ice-ufrag:kit1',
+  'a=ice-pwd:kitpasswordkitpassword12',
+  'a=fingerprint:sha-256 0F:74:31:25:CB:A2:13:EC:28:6F:6D:2C:61:FF:5D:C2:BC:B9:DB:3D:98:14:8D:1A:BB:EA:33:0C:A4:60:A8:8E',
+  'a=setup:actpass',
+  'a=rtpmap:111 opus/48000/2',
+  'a=sendrecv',
+  '',
+].join('\r\n');
+
+/** What a plain SIP phone offers: RTP/AVP, PCMU, no DTLS, no ICE. */
+export const PLAIN_SDP = [
+  'v=0',
+  'o=phone 1 1 IN IP4 127.0.0.1',
+  's=-',
+  'c=IN IP4 127.0.0.1',
+  't=0 0',
+  'm=audio 6000 RTP/AVP 0',
+  'a=rtpmap:0 PCMU/8000',
+  '',
+].join('\r\n');
 
 export function header(msg: string, name: string): string[] {
   const re = new RegExp(`^${name}:\\s*(.*)$`, 'gim');
@@ -146,11 +172,23 @@ export function registrar(rest: (msg: string, s: LoopSocket) => void = () => und
 export class StubPeerConnection {
   /** false: ICE never yields a candidate, as in a namespace without loopback candidates */
   static emitCandidates = true;
+  /** the newest instance, so a test can move its connection state */
+  static last: StubPeerConnection | null = null;
   iceGatheringState = 'new';
+  connectionState = 'new';
   signalingState = 'stable';
   iceConnectionState = 'new';
   localDescription: { type: string; sdp: string } | null = null;
   private readonly listeners = new Map<string, ((e: unknown) => void)[]>();
+  constructor() {
+    StubPeerConnection.last = this;
+  }
+  /** what Chromium does when ICE/DTLS gives up on an established call */
+  fail(): void {
+    this.connectionState = 'failed';
+    this.iceConnectionState = 'failed';
+    (this.listeners.get('connectionstatechange') ?? []).forEach((f) => f({}));
+  }
   addEventListener(t: string, f: (e: unknown) => void): void {
     this.listeners.set(t, [...(this.listeners.get(t) ?? []), f]);
   }
@@ -198,6 +236,7 @@ export class StubPeerConnection {
 
 export function stubWebRtc(): void {
   StubPeerConnection.emitCandidates = true;
+  StubPeerConnection.last = null;
   vi.stubGlobal('RTCPeerConnection', StubPeerConnection);
   vi.stubGlobal(
     'RTCSessionDescription',

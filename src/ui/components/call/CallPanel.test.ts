@@ -48,6 +48,22 @@ describe('CallPanel', () => {
     ],
     ['held', { held: true }, 'On hold', 'held', ['Resume', 'Mute', 'Transfer', 'Hang up']],
     ['ended', { endCause: 'busy' }, 'Busy', 'ended', []],
+    ['ended', { endCause: 'incompatible_media' }, 'Incompatible media', 'ended', []],
+    ['ended', { endCause: 'media_lost' }, 'Audio connection lost', 'ended', []],
+    [
+      'answered',
+      { notice: 'hold_failed' },
+      'Hold failed — try again',
+      'answered',
+      ['Hold', 'Mute', 'Keypad', 'Transfer', 'Hang up'],
+    ],
+    [
+      'held',
+      { held: true, notice: 'resume_failed' },
+      'Resume failed — try again',
+      'held',
+      ['Resume', 'Mute', 'Transfer', 'Hang up'],
+    ],
   ] as const)('%s %j shows "%s", colour %s and buttons %j', (state, extra, label, tone, buttons) => {
     const { wrapper } = setup([makeCall({ state, ...extra })]);
     const [row] = rows(wrapper);

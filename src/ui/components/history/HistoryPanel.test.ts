@@ -61,6 +61,8 @@ describe('HistoryPanel', () => {
       row(2, { transferred: true, conference: true }),
       row(3, { result: 'missed', answeredAt: null, endCause: 'dnd' }),
       row(4, { result: 'blocked', answeredAt: null, endCause: 'blocked' }),
+      row(5, { result: 'missed', answeredAt: null, endCause: 'incompatible_media', endStatus: 488 }),
+      row(6, { direction: 'outgoing', result: 'failed', answeredAt: null, endCause: 'microphone' }),
     ]);
     const list = items(wrapper);
     expect(list.map((li) => accessibleName(li.element))).toEqual([
@@ -69,10 +71,12 @@ describe('HistoryPanel', () => {
       '2002, Incoming, 03/10/2020 08:32 AM, 1:00, Transferred, Conference',
       '2003, Missed, 03/10/2020 07:32 AM, Do not disturb',
       '2004, Incoming, 03/10/2020 06:32 AM, Blocked',
+      '2005, Missed, 03/10/2020 05:32 AM, Incompatible media',
+      '2006, Outgoing, 03/10/2020 04:32 AM, Microphone problem',
     ]);
     expect(wrapper.find('img').exists()).toBe(false);
     expect(list[0]!.find('[role="img"]').attributes('aria-label')).toBe('Missed');
-    expect(list[0]!.attributes()).toMatchObject({ 'aria-posinset': '1', 'aria-setsize': '5', tabindex: '0' });
+    expect(list[0]!.attributes()).toMatchObject({ 'aria-posinset': '1', 'aria-setsize': '7', tabindex: '0' });
     expect(list[1]!.attributes('tabindex')).toBe('-1');
     expect(byRole(list[0]!, 'button').map((b) => accessibleName(b.element))).toEqual([
       'Call back',

@@ -1,7 +1,20 @@
 import { useI18n } from 'vue-i18n';
 import type { HistoryRow } from '@/db';
+import type { EndCause } from '@/phone';
 import { talkTime, type HistoryRangeKind, type TimeRange } from '@/stores';
 import { formatDuration } from '../../format';
+
+/**
+ * End causes worth words in a row: they say what went wrong (e.g. an offer with no common codec
+ * refused before it rang, or the audio path that broke), which the result alone does not.
+ */
+const EXPLAINED_CAUSES: ReadonlySet<string> = new Set<EndCause>([
+  'microphone',
+  'incompatible_media',
+  'media_lost',
+  'connection_lost',
+  'relay_failed',
+]);
 
 /** Which icon (and label) a row gets. */
 export type HistoryKind = 'incoming' | 'outgoing' | 'missed';
@@ -37,10 +50,10 @@ export function useHistoryFormat() {
       return ms === null ? null : formatDuration(ms);
     },
     /** the outcome in words, except when the icon already says it (answered, missed); a missed
-     *  call rejected by do-not-disturb says so, and so does a call that was silent because its
-     *  TURN relay failed (answered or not) */
+     *  call rejected by do-not-disturb says so; a media or connection failure says which */
     result(row: HistoryRow): string | null {
-      if (row.endCause === 'relay_failed') return t('call.end_cause.relay_failed');
+      const cause = row.endCause && EXPLAINED_CAUSES.has(row.endCause) ? row.endCause : null;
+      if (cause && row.result !== 'interrupted') return t(`call.end_cause.${cause}`);
       if (row.result === 'missed') return row.endCause === 'dnd' ? t('history.cause.dnd') : null;
       return row.result === 'answered' ? null : t(`history.result.${row.result}`);
     },

@@ -1,0 +1,203 @@
+/**
+ * Media trouble on an established call, over the REAL JsSIP 3.13.8 (scripted socket, stand-in
+ * peer connection): a refused hold/resume re-INVITE keeps the call, a failed ICE/DTLS path ends it,
+ * an offer the browser can never answer is refused before it rings.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallSnapshot } from '../types';
+import {
+  header,
+  PLAIN_SDP,
+  realPhone,
+  registrar,
+  reply,
+  SDP,
+  settle,
+  sipRequest,
+  StubPeerConnection,
+  stubWebRtc,
+  TEST_CONFIG as CONFIG,
+  type LoopSocket,
+} from './testing/real-jssip-kit';
+
+const CONTACT = 'Contact: <sip:1002@127.0.0.1:5071;transport=ws>';
+const isReinvite = (msg: string) => msg.startsWith('INVITE sip:1002@127.0.0.1');
+
+/** Bob answers our INVITE; re-INVITEs get `reinvite(msg)` (a final response, or nothing). */
+function bob(reinvite: (msg: string, s: LoopSocket) => void) {
+  return registrar((msg, s) => {
+    if (isReinvite(msg)) reinvite(msg, s);
+    else if (msg.startsWith('INVITE'))
+      s.deliver(reply(msg, 200, 'OK', [CONTACT, 'Content-Type: application/sdp'], SDP));
+    else if (msg.startsWith('BYE')) s.deliver(reply(msg, 200, 'OK'));
+  });
+}
+
+async function answeredCall(reinvite: (msg: string, s: LoopSocket) => void) {
+  const real = realPhone(bob(reinvite));
+  real.phone.connect(CONFIG);
+  await settle();
+  await real.phone.call('1002');
+  await settle(60);
+  expect(real.phone.snapshot().calls[0]).toMatchObject({ state: 'answered' });
+  return real;
+}
+
+const okWithSdp = (msg: string, s: LoopSocket) =>
+  s.deliver(reply(msg, 200, 'OK', [CONTACT, 'Content-Type: application/sdp'], SDP));
+
+describe('a refused hold or resume keeps the call', () => {
+  beforeEach(() => stubWebRtc());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each([
+    [500, 'Server Internal Error'],
+    [408, 'Request Timeout'],
+    [488, 'Not Acceptable Here'],
+  ])(
+    'hold answered %i: still in call, notice hold_failed, no BYE; the retry holds it',
+    async (code, text) => {
+      let refuse = true;
+      const { phone, socket, events } = await answeredCall((msg, s) =>
+        refuse ? s.deliver(reply(msg, code, text)) : okWithSdp(msg, s),
+      );
+      await phone.hold('c1');
+      await settle();
+      expect(phone.snapshot().calls[0]).toMatchObject({
+        state: 'answered',
+        held: false,
+        notice: 'hold_failed',
+      });
+      expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+      expect(events.some((e) => e.startsWith('ended:'))).toBe(false);
+      refuse = false;
+      await phone.hold('c1');
+      await settle();
+      expect(phone.snapshot().calls[0]).toMatchObject({ state: 'held', notice: null });
+      await phone.disconnect();
+    },
+  );
+
+  it('resume answered 500: still on hold, notice resume_failed; the retry resumes it', async () => {
+    let refuse = false;
+    const { phone, socket } = await answeredCall((msg, s) =>
+      refuse ? s.deliver(reply(msg, 500, 'Server Internal Error')) : okWithSdp(msg, s),
+    );
+    await phone.hold('c1');
+    await settle();
+    refuse = true;
+    await phone.resume('c1');
+    await settle();
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'held', notice: 'resume_failed' });
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+    refuse = false;
+    await phone.resume('c1');
+    await settle();
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'answered', notice: null });
+    // hold, the refused resume, the resume: three re-INVITEs and still no BYE
+    expect(socket.firstLines().filter((l) => l.startsWith('INVITE sip:1002@127.0.0.1'))).toHaveLength(3);
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+    await phone.disconnect();
+  });
+
+  it('no response at all (Timer B, 32 s): still in call, notice hold_failed', async () => {
+    const { phone, socket } = await answeredCall(() => undefined);
+    vi.useFakeTimers();
+    try {
+      const held = phone.hold('c1');
+      await vi.advanceTimersByTimeAsync(33_000);
+      await held;
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'answered', notice: 'hold_failed' });
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);
+    await phone.disconnect();
+  });
+
+  it('481 (the far end lost the dialog): the call ends', async () => {
+    const { phone, events } = await answeredCall((msg, s) =>
+      s.deliver(reply(msg, 481, 'Call/Transaction Does Not Exist')),
+    );
+    await expect(phone.hold('c1')).rejects.toMatchObject({ code: 'operation_failed' });
+    await settle();
+    expect(events.at(-1)).toBe('ended:c1:connection_lost:null');
+  });
+});
+
+describe('the audio path fails on an established call', () => {
+  beforeEach(() => stubWebRtc());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('ICE/DTLS failed: BYE and media_lost', async () => {
+    const { phone, socket, events } = await answeredCall(() => undefined);
+    StubPeerConnection.last!.fail();
+    await settle();
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(true);
+    expect(events.at(-1)).toBe('ended:c1:media_lost:null');
+    await phone.disconnect();
+  });
+
+  it('before the answer a failed path is left to the set-up watchdogs', async () => {
+    const { phone, socket } = realPhone(
+      registrar((msg, s) => {
+        if (msg.startsWith('INVITE')) s.deliver(reply(msg, 180, 'Ringing', [CONTACT]));
+      }),
+    );
+    phone.connect(CONFIG);
+    await settle();
+    await phone.call('1002');
+    await settle(60);
+    StubPeerConnection.last!.fail();
+    await settle();
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'outgoing_ringing' });
+    expect(socket.firstLines().some((l) => /^(BYE|CANCEL)/.test(l))).toBe(false);
+    await phone.disconnect();
+  });
+});
+
+describe('an incoming offer the browser can never answer', () => {
+  beforeEach(() => stubWebRtc());
+  afterEach(() => vi.unstubAllGlobals());
+
+  const invite = (callId: string, body: string) =>
+    sipRequest({
+      method: 'INVITE',
+      callId,
+      cseq: 1,
+      from: `"Desk" <sip:1003@pbx.test>;tag=from-${callId}`,
+      to: '<sip:1001@pbx.test>',
+      body,
+    });
+
+  it('plain RTP/AVP without DTLS or ICE: 488 at once, never rings, ends incompatible_media', async () => {
+    const { phone, socket, events } = realPhone(registrar());
+    const added: CallSnapshot[] = [];
+    phone.on('callAdded', (c) => added.push(c));
+    phone.connect(CONFIG);
+    await settle();
+    socket.deliver(invite('plain1', PLAIN_SDP));
+    await settle();
+    const replies = socket.sent.filter((m) => m.startsWith('SIP/2.0'));
+    expect(replies.map((m) => m.split('\r\n')[0])).toEqual([
+      'SIP/2.0 100 Trying',
+      'SIP/2.0 488 Not Acceptable Here',
+    ]);
+    expect(header(replies[1]!, 'Warning')).toEqual(['305 - "insecure_profile"']);
+    expect(added).toEqual([expect.objectContaining({ screened: true, state: 'incoming_ringing' })]);
+    expect(events.at(-1)).toBe('ended:c1:incompatible_media:488');
+    await phone.disconnect();
+  });
+
+  it('a WebRTC offer and a late offer (no SDP) ring as before', async () => {
+    const { phone, socket } = realPhone(registrar());
+    phone.connect(CONFIG);
+    await settle();
+    socket.deliver(invite('webrtc1', SDP));
+    socket.deliver(invite('late1', ''));
+    await settle();
+    expect(socket.firstLines().filter((l) => l.startsWith('SIP/2.0 180'))).toHaveLength(2);
+    expect(phone.snapshot().calls.map((c) => c.state)).toEqual(['incoming_ringing', 'incoming_ringing']);
+    await phone.disconnect();
+  });
+});

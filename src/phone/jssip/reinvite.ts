@@ -1,0 +1,122 @@
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import { PhoneError } from '../types';
+import { peerOf } from './session-ops';
+
+/**
+ * hold()/unhold() as a promise that settles when the re-INVITE transaction is done. Callers run it
+ * inside the call's op queue: JsSIP accepts overlapping re-INVITEs.
+ *
+ * JsSIP 3.13.8 ends the whole call when a hold or resume fails (RTCSession.js hold()/unhold(): the
+ * re-INVITE's `failed` handler calls terminate(), a BYE with cause 'WebRTC Error'; a 408 response or
+ * no response at all ends it through onDialogError()/onRequestTimeout()). A refused re-INVITE leaves
+ * the dialog and the media as they were (RFC 3261 §14.1), so we keep the call: for this one
+ * re-INVITE the failure goes to us instead, we put JsSIP's hold flag and the peer connection back
+ * where they were, and reject with `reinvite_refused`. A 481 (the dialog is gone) still ends it.
+ */
+export function reInvite(session: RTCSession, hold: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onEnd = (): void => {
+      finish();
+      reject(new PhoneError('operation_failed', 'call ended during re-INVITE'));
+    };
+    const finish = (): void => {
+      restore();
+      session.removeListener('ended', onEnd);
+      session.removeListener('failed', onEnd);
+    };
+    const refused = (): void => {
+      finish();
+      void revert(session, hold).then(() => reject(new PhoneError('operation_failed', REFUSED)));
+    };
+    const restore = interceptFailure(session, refused);
+    session.once('ended', onEnd);
+    session.once('failed', onEnd);
+    const done = (): void => {
+      finish();
+      resolve();
+    };
+    const started = hold ? session.hold({}, done) : session.unhold({}, done);
+    if (started) return;
+    finish();
+    // false also means "already in that state", which is success for us
+    if (session.isOnHold().local === hold) resolve();
+    else reject(new PhoneError('operation_failed', 'not ready to re-offer'));
+  });
+}
+
+const REFUSED = 'reinvite_refused';
+
+/** Was this error a re-INVITE the far end refused (the call goes on as before)? */
+export function isRefusedReinvite(error: unknown): boolean {
+  return error instanceof PhoneError && error.message.endsWith(REFUSED);
+}
+
+/** For the user's hold/resume: a refused re-INVITE is no error, the call's notice says it. */
+export function keepRefused(error: unknown): void {
+  if (!isRefusedReinvite(error)) throw error;
+}
+
+type Handler = (response?: { status_code?: number }) => void;
+interface RequestOptions {
+  eventHandlers?: Record<string, Handler | undefined>;
+}
+
+/** The private members of RTCSession (JsSIP 3.13.8) the guard relies on; read nowhere else. */
+interface SessionInternals {
+  _localHold: boolean;
+  _onhold(originator: 'local'): void;
+  _onunhold(originator: 'local'): void;
+  _sendReinvite(options: RequestOptions): void;
+  sendRequest(method: string, options?: RequestOptions): unknown;
+}
+
+/**
+ * Shadows `_sendReinvite` (to swap its `failed` handler for `refused`) and `sendRequest` (so the
+ * INVITE's 408 and timeout count as a refusal, not a dead dialog) on this one session, until the
+ * returned restore() runs. A session without them (a unit test's fake) is left alone.
+ */
+function interceptFailure(session: RTCSession, refused: () => void): () => void {
+  const own = session as unknown as SessionInternals;
+  const proto = Object.getPrototypeOf(session) as Partial<SessionInternals>;
+  const { _sendReinvite: sendReinvite, sendRequest } = proto;
+  if (typeof sendReinvite !== 'function' || typeof sendRequest !== 'function') return () => undefined;
+  const restore = (): void => {
+    Reflect.deleteProperty(own, '_sendReinvite');
+    Reflect.deleteProperty(own, 'sendRequest');
+  };
+  own._sendReinvite = (options) => {
+    Reflect.deleteProperty(own, '_sendReinvite');
+    sendReinvite.call(own, { ...options, eventHandlers: { ...options.eventHandlers, failed: refused } });
+  };
+  own.sendRequest = (method, options = {}) => {
+    if (method !== 'INVITE') return sendRequest.call(own, method, options);
+    Reflect.deleteProperty(own, 'sendRequest');
+    const handlers = options.eventHandlers ?? {};
+    const asRefusal: Handler = (response) => handlers.onErrorResponse?.(response);
+    const eventHandlers = {
+      ...handlers,
+      onRequestTimeout: () => asRefusal(),
+      onDialogError: (response?: { status_code?: number }) =>
+        response?.status_code === 408 ? asRefusal(response) : handlers.onDialogError?.(response),
+    };
+    return sendRequest.call(own, method, { ...options, eventHandlers });
+  };
+  return restore;
+}
+
+/** Back to before the attempt: JsSIP's hold flag (and the track it mutes) and the local offer. */
+async function revert(session: RTCSession, triedHold: boolean): Promise<void> {
+  const own = session as unknown as SessionInternals;
+  if (typeof own._onhold === 'function') {
+    own._localHold = !triedHold;
+    if (triedHold) own._onunhold('local');
+    else own._onhold('local');
+  }
+  const pc = peerOf(session);
+  if (pc?.signalingState !== 'have-local-offer') return;
+  try {
+    await pc.setLocalDescription({ type: 'rollback' });
+  } catch (error) {
+    console.warn('phone: rolling back the refused offer failed', error);
+  }
+}
