@@ -13,17 +13,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source pbx/lib.sh
 pbx_env
 
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  if [[ -L node_modules ]]; then
-    # npm ci empties the folder a symlinked node_modules points at (a checkout sharing another's
-    # packages) before replacing the link: never do that on someone else's packages
-    echo "demo: node_modules is a symlink (to $(readlink node_modules)) and looks older than package-lock.json;" >&2
-    echo "demo: not running npm ci here - update the packages where the link points, if needed" >&2
-  else
-    echo "demo: installing dependencies (npm ci)"
-    npm ci
-  fi
-fi
+# shellcheck source=scripts/ensure-deps.sh
+source scripts/ensure-deps.sh
+ensure_node_modules demo
 
 stopped=0
 vite_pid=""

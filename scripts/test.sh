@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite (`npm test`): typecheck, lint, unit tests, build, e2e. Stops at the first failure.
+# The whole test suite (`npm test`): installs the npm packages when missing (the Debian packages are
+# installed by scripts/e2e.sh), then typecheck, lint, unit tests, build, e2e. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/ensure-deps.sh
+source scripts/ensure-deps.sh
+ensure_node_modules test
 
 t0=$(date +%s)
 section() {
