@@ -39,6 +39,7 @@ export const END_CAUSES = keysOf<EndCause>({
 export const REGISTRATION_CAUSES = keysOf<RegistrationCause>({
   auth_failed: true,
   unreachable: true,
+  connect_timeout: true,
   network: true,
   rejected: true,
   timeout: true,
@@ -62,6 +63,7 @@ export const PHONE_ERROR_CODES = keysOf<PhoneErrorCode>({
   media_denied: true,
   media_missing: true,
   operation_failed: true,
+  operation_timeout: true,
   conference_full: true,
 });
 

@@ -13,3 +13,4 @@ export { replaceSwappedTracks, sendTrack } from './conference-leg';
 export { SipTrace } from './sip-trace';
 /** opaque to phone.ts: only handed back to this folder */
 export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';
+export { guardSocket } from './socket-guard';

@@ -63,7 +63,9 @@ export class SipCall {
   muted = false;
   endCause: EndCause | null = null;
   endStatus: number | null = null;
-  readonly queue = new OpQueue();
+  readonly queue: OpQueue;
+  /** an operation on this call ran out of time (op-queue.ts): the far end is not answering */
+  notResponding = false;
   session: RTCSession | null = null;
   /** the call this one took over (RFC 3891 Replaces, see replace-call.ts) */
   replaces: CallId | null = null;
@@ -97,6 +99,17 @@ export class SipCall {
     this.startedAt = env.clock.now();
     this.setupTimer = new OneShotTimer(env.clock);
     this.iceTimer = new OneShotTimer(env.clock);
+    const flag = (on: boolean) => () => {
+      if (this.notResponding === on || !this.live) return;
+      this.notResponding = on;
+      env.events.updated(this);
+    };
+    this.queue = new OpQueue({
+      clock: env.clock,
+      timeoutMs: env.timeouts.opMs,
+      onTimeout: flag(true),
+      onSettled: flag(false),
+    });
   }
 
   static incoming(env: CallEnv, id: CallId, session: RTCSession): SipCall {
@@ -132,6 +145,7 @@ export class SipCall {
       ...(this.conference ? { inConference: true, conferenceMuted: this.conference.muted } : {}),
       ...this.policy,
       ...(this.service ? { service: true } : {}),
+      ...(this.notResponding ? { opFailure: 'operation_timeout' as const } : {}),
     };
   }
 

@@ -56,5 +56,5 @@ export function register(h: Harness, config: Partial<PhoneConfig> = {}): FakeUA 
 
 /** Let promise chains (op queues, getUserMedia) run without moving fake time. */
 export async function flush(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
+  for (let i = 0; i < 20; i++) await Promise.resolve();
 }
