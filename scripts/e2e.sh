@@ -19,6 +19,8 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
   command -v kamailio >/dev/null ||
     need+=(kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules kamailio-utils-modules kamailio-extra-modules)
   command -v sqlite3 >/dev/null || need+=(sqlite3)
+  # SIPp plays odd and hostile SIP peers (e2e/hostile.spec.ts)
+  command -v sipp >/dev/null || need+=(sip-tester)
   command -v unshare >/dev/null || need+=(util-linux)
   command -v ip >/dev/null || need+=(iproute2)
   if [ "${#need[@]}" -gt 0 ]; then

@@ -1,0 +1,65 @@
+/**
+ * SIPp (Debian's sip-tester) as an odd or hostile SIP peer for e2e tests: runs one scenario against
+ * the dev PBX on 127.0.0.1:5060 over UDP, from its own local port, with every message traced to
+ * a file so a failure shows what went over the wire.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './pbx';
+
+export interface SippOptions {
+  /** scenario file (absolute, or relative to the repository) */
+  scenario: string;
+  /** the user the scenario calls ([service]) */
+  service: string;
+  /** local UDP port of SIPp; the PBX owns 5060 */
+  localPort: number;
+  /** where the traces go */
+  outDir: string;
+  /** kill SIPp after this long */
+  timeoutMs?: number;
+}
+
+export interface SippRun {
+  /** SIPp's exit code: 0 = every call passed its scenario */
+  done: Promise<number>;
+  /** every message sent and received so far */
+  messages(): string;
+  /** the error log (unexpected messages, timeouts) */
+  errors(): string;
+}
+
+const read = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
+export function runSipp(opts: SippOptions): SippRun {
+  mkdirSync(opts.outDir, { recursive: true });
+  const base = join(opts.outDir, `sipp-${opts.localPort}`);
+  const [messageFile, errorFile, logFile] = [`${base}-messages.log`, `${base}-errors.log`, `${base}-out.log`];
+  const scenario = opts.scenario.startsWith('/') ? opts.scenario : join(repoRoot, opts.scenario);
+  const args = [
+    '127.0.0.1:5060',
+    ...['-sf', scenario, '-s', opts.service, '-m', '1', '-i', '127.0.0.1', '-p', String(opts.localPort)],
+    ...['-nostdin', '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', errorFile],
+    ...['-timeout', `${Math.ceil((opts.timeoutMs ?? 45_000) / 1000)}s`, '-timeout_error'],
+  ];
+  writeFileSync(logFile, `sipp ${args.join(' ')}\n`);
+  const child = spawn('sipp', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      writeFileSync(logFile, `exit ${code}\n${stderr}`, { flag: 'a' });
+      resolve(code ?? 1);
+    });
+  });
+  return { done, messages: () => read(messageFile), errors: () => read(errorFile) + stderr };
+}
+
+/** The scenario text with `pad` bytes of extra SDP attributes: big but valid. */
+export function paddedSdp(pad: number): string {
+  const lines: string[] = [];
+  for (let i = 0; lines.join('\n').length < pad; i++) lines.push(`a=x-padding-${i}:${'p'.repeat(64)}`);
+  return lines.join('\n');
+}
