@@ -82,6 +82,8 @@ describe('hostile requests (real JsSIP)', () => {
     socket.deliver(inDialog('NOTIFY', ['Subscription-State: active']));
     await settle();
     expect(statusOf(socket, 'FROBNICATE')).toEqual(['SIP/2.0 501 Not Implemented']);
+    const notImplemented = socket.sent.find((m) => m.startsWith('SIP/2.0 501'))!;
+    expect(header(notImplemented, 'Allow')[0]).toBe('INVITE,ACK,CANCEL,BYE,UPDATE,OPTIONS,REFER,INFO,NOTIFY');
     expect(statusOf(socket, 'INFO')).toHaveLength(1);
     expect(statusOf(socket, 'NOTIFY')).toEqual([expect.stringMatching(/^SIP\/2\.0 400/)]);
     expect(phone.snapshot().calls.map((c) => c.state)).toEqual(['answered']);
@@ -189,6 +191,34 @@ describe('hostile requests (real JsSIP)', () => {
     expect(phone.snapshot().calls.find((c) => c.id === 'c1')).toMatchObject({
       opFailure: 'operation_timeout',
     });
+    await phone.disconnect();
+  });
+
+  it('REFER to a target that does not exist: 202, NOTIFY sipfrag 404, and the call comes back', async () => {
+    const { phone, socket, inDialog } = await answeredCall((msg, s) => {
+      const first = msg.split('\r\n')[0]!;
+      if (first.startsWith('INVITE sip:pbx@'))
+        s.deliver(
+          reply(
+            msg,
+            200,
+            'OK',
+            ['Contact: <sip:pbx@127.0.0.1:5070;transport=ws>', 'Content-Type: application/sdp'],
+            SDP,
+            'bob-tag',
+          ),
+        );
+      else if (first.startsWith('INVITE sip:1099@')) s.deliver(reply(msg, 404, 'Not Found'));
+      else if (first.startsWith('NOTIFY')) s.deliver(reply(msg, 200, 'OK'));
+    });
+    socket.deliver(inDialog('REFER', ['Refer-To: <sip:1099@pbx.test>']));
+    await settle(200);
+    expect(statusOf(socket, 'REFER')).toEqual(['SIP/2.0 202 Accepted']);
+    const sipfrags = socket.sent.filter((m) => m.startsWith('NOTIFY')).map((m) => m.split('\r\n\r\n')[1]);
+    expect(sipfrags.at(-1)).toMatch(/^SIP\/2\.0 404/);
+    const reInvites = socket.sent.filter((m) => m.startsWith('INVITE sip:pbx@'));
+    expect(reInvites.map((m) => /a=(sendonly|sendrecv)/.exec(m)?.[1])).toEqual(['sendonly', 'sendrecv']);
+    expect(phone.snapshot().calls.map((c) => [c.id, c.state])).toEqual([['c1', 'answered']]);
     await phone.disconnect();
   });
 });

@@ -93,3 +93,14 @@ export function statelessReply(text: string, refusal: Refusal, toTag: string): s
   ];
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
+
+/**
+ * RFC 3261 21.5.2 asks a 405 for Allow (JsSIP adds it); JsSIP's in-dialog 501 for an unknown method
+ * has none, so the far end cannot tell what we do support. Adds `Allow: <allowed>` to such a 501.
+ */
+export function withAllow(message: string, allowed: string): string {
+  if (!message.startsWith('SIP/2.0 501 ') || /\r\nAllow:/i.test(message)) return message;
+  const end = message.indexOf('\r\n\r\n');
+  if (end === -1) return message;
+  return `${message.slice(0, end)}\r\nAllow: ${allowed}${message.slice(end)}`;
+}

@@ -1,6 +1,7 @@
 import type { Socket } from 'jssip/lib/Socket';
 import type { Clock } from '../clock';
-import { screenRequest, statelessReply } from './request-guard';
+import { screenRequest, statelessReply, withAllow } from './request-guard';
+import { ALLOWED_METHODS } from './ua-factory';
 
 /** A WebSocket still not open after this long is given up (and JsSIP's Transport retries). */
 export const SOCKET_OPEN_TIMEOUT_MS = 10_000;
@@ -29,7 +30,8 @@ const newTag = (): string => `guard${Date.now().toString(36)}${(++tagCounter).to
  *   port that accepts and never answers) is closed after SOCKET_OPEN_TIMEOUT_MS; Transport.js would
  *   otherwise wait for it forever, and the phone would say "Connecting…" forever;
  * - requests JsSIP would drop unanswered or misread (request-guard.ts) get a stateless refusal;
- * - a throw inside JsSIP's handling of one message is logged, not left to the socket's event loop.
+ * - a throw inside JsSIP's handling of one message is logged, not left to the socket's event loop;
+ * - JsSIP's 501 for an unknown in-dialog method gets the Allow header it lacks.
  */
 class GuardedSocket {
   private ondisconnectHandler: DisconnectHandler = () => undefined;
@@ -59,7 +61,7 @@ class GuardedSocket {
     this.inner.disconnect();
   }
   send(message: string | ArrayBufferLike | Blob | ArrayBufferView): boolean {
-    return this.inner.send(message);
+    return this.inner.send(typeof message === 'string' ? withAllow(message, ALLOWED_METHODS) : message);
   }
   isConnected(): boolean {
     return this.inner.isConnected();
