@@ -1,6 +1,17 @@
 import { createSocket, type Socket } from 'node:dgram';
+import { createServer, type Socket as TcpSocket } from 'node:net';
 import { writeFileSync } from 'node:fs';
-import { callRow, dial, expect, pcTowards, rowButton, test, waitForAudio } from './fixtures';
+import {
+  alert,
+  callRow,
+  dial,
+  expect,
+  pcTowards,
+  registration,
+  rowButton,
+  test,
+  waitForAudio,
+} from './fixtures';
 import { bigInviteScenario, hostileOutOfDialogScenario } from './support/hostile-out';
 import { runSipp, type SippRun } from './support/sipp';
 
@@ -87,4 +98,24 @@ test('odd and hostile SIP requests all get an answer, and the phone can still ca
     await expect(rowA).toContainText('In call');
   });
   holes.forEach((h) => h.close());
+});
+
+test('a wss:// URL whose server accepts the connection and never answers: a clear error after 10 s', async ({
+  phoneUser,
+}) => {
+  // accepts TCP, never says a word: the TLS handshake (and so the WebSocket) never completes
+  const held: TcpSocket[] = [];
+  const silent = createServer((socket) => held.push(socket));
+  await new Promise<void>((resolve) => silent.listen(8095, '127.0.0.1', resolve));
+  try {
+    const u = await phoneUser('1006', { wsUrl: 'wss://127.0.0.1:8095', waitRegistered: false });
+    await expect(registration(u.page)).toHaveText('Connecting…');
+    await expect(alert(u.page, 'did not open the connection within 10 seconds')).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(registration(u.page)).not.toHaveText('Registered');
+  } finally {
+    held.forEach((s) => s.destroy());
+    silent.close();
+  }
 });
