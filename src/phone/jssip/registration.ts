@@ -85,12 +85,9 @@ export class RegistrationTracker {
   private onDisconnected(e: { reason?: unknown } | undefined): void {
     if (this.snap.state === 'failed') return;
     this.retry.stop();
-    const cause: RegistrationCause =
-      e?.reason === SOCKET_OPEN_TIMEOUT_REASON
-        ? 'connect_timeout'
-        : this.socketWasUp
-          ? 'network'
-          : 'unreachable';
+    let cause: RegistrationCause = this.socketWasUp ? 'network' : 'unreachable';
+    // socket-guard.ts gave up on a WebSocket that neither opened nor failed
+    if (e?.reason === SOCKET_OPEN_TIMEOUT_REASON) cause = 'connect_timeout';
     this.socketWasUp = false;
     const attempts = this.snap.attempts + 1;
     const delay = transportRetryDelayMs(attempts, RECOVERY_MIN_S, RECOVERY_MAX_S);
