@@ -24,6 +24,7 @@ interface ParsedRequest {
   method: string;
   to_tag?: string;
   refer_to?: { uri?: { scheme?: string } };
+  event?: unknown;
 }
 
 const REQUEST_LINE = /^([A-Za-z]+) \S+ SIP\/2\.0$/;
@@ -38,6 +39,8 @@ export function screenRequest(text: string): Refusal | null {
   const parsed = parseMessage(text, null) as ParsedRequest | undefined;
   if (!parsed) return { status: 400, reason: 'Bad Request' };
   if (parsed.method === 'REFER') return referProblem(parsed, text);
+  // RFC 6665 8.2.1: Event is mandatory; JsSIP's in-dialog NOTIFY handler answers 400 and then throws
+  if (parsed.method === 'NOTIFY' && !parsed.event) return { status: 400, reason: 'Missing Event' };
   return null;
 }
 
