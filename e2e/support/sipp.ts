@@ -1,49 +1,65 @@
 /**
- * SIPp (Debian package sip-tester) playing a plain SIP phone against the dev PBX: one scenario of
- * pbx/sipp/, one call, over UDP from 127.0.0.1. Its error logs go to test-results/sipp.
+ * SIPp (Debian's sip-tester) as an odd or hostile SIP peer for e2e tests: runs one scenario against
+ * the dev PBX on 127.0.0.1:5060 over UDP, from its own local port, with every message traced to
+ * a file so a failure shows what went over the wire.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './pbx';
 
-export interface SippResult {
-  /** 0: the scenario ran to its end; anything else: it failed (see `output`) */
-  code: number;
-  output: string;
-}
-
 export interface SippOptions {
-  /** the [service] of the scenario (the user called, or the user registered) */
+  /** scenario file (absolute, or relative to the repository) */
+  scenario: string;
+  /** the user the scenario calls ([service]) */
   service: string;
-  /** our UDP port */
-  port: number;
-  /** the PBX to send to; none for a scenario that only waits for a request */
-  target?: string;
-  /** digest credentials (register.xml) */
-  auth?: { user: string; password: string };
-  timeoutS?: number;
+  /** local UDP port of SIPp; the PBX owns 5060 */
+  localPort: number;
+  /** where the traces go */
+  outDir: string;
+  /** kill SIPp after this long */
+  timeoutMs?: number;
 }
 
-/** Runs `scenario` (a file of pbx/sipp/) for one call; resolves when SIPp exits. */
-export function sipp(scenario: string, opts: SippOptions): Promise<SippResult> {
-  const cwd = join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', 'sipp');
-  mkdirSync(cwd, { recursive: true });
+export interface SippRun {
+  /** SIPp's exit code: 0 = every call passed its scenario */
+  done: Promise<number>;
+  /** every message sent and received so far */
+  messages(): string;
+  /** the error log (unexpected messages, timeouts) */
+  errors(): string;
+}
+
+const read = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
+export function runSipp(opts: SippOptions): SippRun {
+  mkdirSync(opts.outDir, { recursive: true });
+  const base = join(opts.outDir, `sipp-${opts.localPort}`);
+  const [messageFile, errorFile, logFile] = [`${base}-messages.log`, `${base}-errors.log`, `${base}-out.log`];
+  const scenario = opts.scenario.startsWith('/') ? opts.scenario : join(repoRoot, opts.scenario);
   const args = [
-    '-nostdin',
-    '-trace_err',
-    ...['-timeout', `${opts.timeoutS ?? 10}s`, '-timeout_error'],
-    ...['-i', '127.0.0.1', '-p', String(opts.port), '-t', 'u1', '-m', '1'],
-    ...['-sf', join(repoRoot, 'pbx/sipp', scenario), '-s', opts.service],
-    ...(opts.auth ? ['-au', opts.auth.user, '-ap', opts.auth.password] : []),
-    ...(opts.target ? [opts.target] : []),
+    '127.0.0.1:5060',
+    ...['-sf', scenario, '-s', opts.service, '-m', '1', '-i', '127.0.0.1', '-p', String(opts.localPort)],
+    ...['-nostdin', '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', errorFile],
+    ...['-timeout', `${Math.ceil((opts.timeoutMs ?? 45_000) / 1000)}s`, '-timeout_error'],
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn('sipp', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  writeFileSync(logFile, `sipp ${args.join(' ')}\n`);
+  const child = spawn('sipp', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code: code ?? 1, output: output.slice(-4000) }));
+    child.on('exit', (code) => {
+      writeFileSync(logFile, `exit ${code}\n${stderr}`, { flag: 'a' });
+      resolve(code ?? 1);
+    });
   });
+  return { done, messages: () => read(messageFile), errors: () => read(errorFile) + stderr };
+}
+
+/** The scenario text with `pad` bytes of extra SDP attributes: big but valid. */
+export function paddedSdp(pad: number): string {
+  const lines: string[] = [];
+  for (let i = 0; lines.join('\n').length < pad; i++) lines.push(`a=x-padding-${i}:${'p'.repeat(64)}`);
+  return lines.join('\n');
 }

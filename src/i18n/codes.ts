@@ -48,6 +48,7 @@ export const CALL_NOTICES = keysOf<CallNotice>({
 export const REGISTRATION_CAUSES = keysOf<RegistrationCause>({
   auth_failed: true,
   unreachable: true,
+  connect_timeout: true,
   network: true,
   rejected: true,
   timeout: true,
@@ -71,6 +72,7 @@ export const PHONE_ERROR_CODES = keysOf<PhoneErrorCode>({
   media_denied: true,
   media_missing: true,
   operation_failed: true,
+  operation_timeout: true,
   conference_full: true,
 });
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { OpQueue } from './op-queue';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NO_OP_TIMEOUT, OpQueue } from './op-queue';
 import { PhoneError } from './types';
 
 const later = <T>(value: T, log: string[], name: string): Promise<T> =>
@@ -58,5 +58,45 @@ describe('OpQueue', () => {
     q.close();
     q.close(new PhoneError('illegal_state'));
     await expect(q.run(() => 1)).rejects.toMatchObject({ code: 'no_such_call' });
+  });
+});
+
+describe('OpQueue time limit', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('an op that never settles fails with operation_timeout and the next op runs', async () => {
+    const flagged: string[] = [];
+    const q = new OpQueue({
+      timeoutMs: 5_000,
+      onTimeout: () => flagged.push('timeout'),
+      onSettled: () => flagged.push('settled'),
+    });
+    let release: () => void = () => undefined;
+    const hung = q.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const next = q.run(() => 'next');
+    const hungResult = expect(hung).rejects.toMatchObject({ code: 'operation_timeout' });
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(flagged).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await hungResult;
+    await expect(next).resolves.toBe('next');
+    expect(flagged).toEqual(['timeout', 'settled']);
+    // the hung op answering late clears the flag again
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flagged).toEqual(['timeout', 'settled', 'settled']);
+  });
+
+  it('the limit counts from the start of the op, not from queueing; Infinity means none', async () => {
+    const q = new OpQueue({ timeoutMs: 1_000 });
+    const first = q.run(
+      () => new Promise((r) => setTimeout(() => r('slow-but-unlimited'), 3_000)),
+      NO_OP_TIMEOUT,
+    );
+    const second = q.run(() => new Promise((r) => setTimeout(() => r('second'), 900)));
+    await vi.advanceTimersByTimeAsync(3_900);
+    await expect(first).resolves.toBe('slow-but-unlimited');
+    await expect(second).resolves.toBe('second');
   });
 });

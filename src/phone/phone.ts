@@ -13,6 +13,7 @@ import {
   SipCall,
   SipStack,
   SipTrace,
+  guardSocket,
   type CallEnv,
   type MediaSetup,
   type SipSession,
@@ -29,7 +30,7 @@ import { MWI_EXPIRES_S, MwiService } from './mwi-service';
 import type { Phone } from './phone-api';
 import { identityOfTarget, parseTarget } from './target';
 import { Transfers, type TransferContext } from './transfers';
-import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
+import { DEFAULT_TIMEOUTS, NO_OP_TIMEOUT, type Timeouts } from './timeouts';
 import {
   PhoneError,
   type AudioDevices,
@@ -86,8 +87,8 @@ class PhoneEngine implements Phone {
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
     this.trace = new SipTrace(clock);
-    const factory = deps.sip ?? createJssipUa;
-    this.sip = (options) => factory({ ...options, wrapSocket: this.trace.wrap });
+    const wrapSocket = guardSocket(clock, this.trace.wrap); // the trace sees what the guard refuses
+    this.sip = (options) => (deps.sip ?? createJssipUa)({ ...options, wrapSocket });
     this.newId = deps.newId ?? defaultId;
     const doc = deps.document === undefined ? (globalThis.document ?? null) : deps.document;
     this.env = {
@@ -188,7 +189,7 @@ class PhoneEngine implements Phone {
           throw new PhoneError('not_registered');
         }
         call.dial(stack.callWith(extraHeaders), dial.uri, media);
-      });
+      }, NO_OP_TIMEOUT); // the microphone prompt may take the user a while
     } catch (error) {
       // never leave a call behind that will not dial
       if (call.live && !call.session) call.endWith('failed', null);
@@ -204,7 +205,7 @@ class PhoneEngine implements Phone {
     await call.queue.run(async () => {
       await this.calls.holdOthers(id);
       call.answer(await this.mediaFor(call));
-    });
+    }, NO_OP_TIMEOUT);
   }
 
   decline(id: CallId): void {

@@ -10,6 +10,8 @@ export interface Timeouts {
   relayConnectMs: number;
   /** disconnect(): how long to wait for the un-REGISTER answer */
   unregisterWaitMs: number;
+  /** one SIP operation on a call (hold, resume…) before its queue gives up on it (op-queue.ts) */
+  opMs: number;
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
@@ -18,4 +20,8 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   iceGatherMaxMs: 1_000,
   relayConnectMs: 8_000,
   unregisterWaitMs: 1_000,
+  opMs: 8_000,
 };
+
+/** OpQueue.run() limit for ops that wait on the user (the microphone prompt while dialling or answering). */
+export const NO_OP_TIMEOUT = Number.POSITIVE_INFINITY;

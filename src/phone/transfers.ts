@@ -11,10 +11,13 @@ import {
 } from './jssip';
 import { parseTarget } from './target';
 import { isTransferPending } from './transfer-state';
+import { NO_OP_TIMEOUT } from './op-queue';
 import { PhoneError, type CallId } from './types';
 
 /** No final NOTIFY this long after the 202: the transfer failed and the call stays ours. */
 export const TRANSFER_OUTCOME_MS = 30_000;
+/** the op queue's limit for a transfer: hold, REFER and waiting for the outcome */
+const TRANSFER_OP_MS = TRANSFER_OUTCOME_MS + 10_000;
 
 /** What the transfer flows need from the phone; closures over PhoneEngine's private parts. */
 export interface TransferContext {
@@ -51,7 +54,7 @@ export class Transfers {
         referTo: dial.uri,
         timeoutMs: TRANSFER_OUTCOME_MS,
       });
-    });
+    }, TRANSFER_OP_MS);
   }
 
   async attended(id: CallId, consultId: CallId): Promise<void> {
@@ -64,7 +67,7 @@ export class Transfers {
       const referTo = referToWithReplaces(consult.session);
       const request = { kind: 'attended' as const, target: consult.remote.user, referTo, consult };
       await sendRefer(call, { ...request, timeoutMs: TRANSFER_OUTCOME_MS });
-    });
+    }, TRANSFER_OP_MS);
   }
 
   /** Incoming REFER: hold the old call, call the target like any call, drop the old one once up. */
@@ -103,7 +106,7 @@ export class Transfers {
             if (old.state === 'held') this.ctx.resume(old.id).catch(() => undefined);
           },
         });
-      });
+      }, NO_OP_TIMEOUT);
     } catch (error) {
       if (call.live && !call.session) call.endWith('failed', null);
       throw error;

@@ -106,6 +106,8 @@ export interface CallSnapshot {
   forwardedTo?: string;
   /** placed with `call(target, { service: true })`: a short technical call, not one the user talks on */
   service?: boolean;
+  /** an operation on this call (hold, resume, transfer…) got no answer in time; cleared once one does */
+  opFailure?: PhoneErrorCode;
 }
 
 /** Options of `Phone.call()`. */
@@ -180,6 +182,7 @@ export type RegistrationState =
 export type RegistrationCause =
   | 'auth_failed' // 401/403 after credentials: wrong user or password
   | 'unreachable' // WebSocket could not connect
+  | 'connect_timeout' // WebSocket neither opened nor failed within 10 s (e.g. wss:// on a port without TLS)
   | 'network' // socket lost after it was up
   | 'rejected' // any other non-2xx to REGISTER
   | 'timeout' // REGISTER got no answer
@@ -240,6 +243,7 @@ export type PhoneErrorCode =
   | 'media_denied'
   | 'media_missing'
   | 'operation_failed'
+  | 'operation_timeout' // a SIP operation on a call (hold, resume, transfer…) got no answer in time
   | 'conference_full'; // a new participant would exceed the conference maximum
 
 export class PhoneError extends Error {

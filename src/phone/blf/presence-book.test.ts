@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PresenceBook } from './presence-book';
+import { namesExtension, PresenceBook } from './presence-book';
 import { cleanExtensions } from './presence-service';
 
 /** NOTIFY/PUBLISH bodies captured from the development PBX (see fixtures/README.md) */
@@ -47,5 +47,32 @@ describe('PresenceBook', () => {
 
   it('cleanExtensions trims, drops invalid and duplicate entries', () => {
     expect(cleanExtensions([' 1002 ', '1002', '', 'a b', 'x@y', '1003'])).toEqual(['1002', '1003']);
+  });
+});
+
+describe('PresenceBook entity check', () => {
+  it('applies a body only to the extension its entity names; others are ignored with a log line', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const book = new PresenceBook();
+    book.setWatched(['1002', '1003']);
+    const about1002 = fixture('notify-confirmed-recipient');
+    expect(book.applyBody('1003', about1002)).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('names entity sip:1002@pbx.test'));
+    expect(book.applyBody('1003', about1002.replace('entity="sip:1002@', 'entity="sips:1003@'))?.state).toBe(
+      'busy',
+    );
+    const noEntity = about1002.replace(/ entity="[^"]*"/, '');
+    expect(book.applyBody('1002', noEntity)).toBeNull();
+    expect(book.applyBody('1002', about1002.replace('entity="sip:1002@', 'entity="sip:10020@'))).toBeNull();
+    expect(book.list().find((s) => s.extension === '1002')?.state).toBe('unknown');
+    warn.mockRestore();
+  });
+
+  it('namesExtension compares the decoded user part', () => {
+    expect(namesExtension('sip:1002@pbx.test', '1002')).toBe(true);
+    expect(namesExtension(' sip:%31002@10.0.0.1:5060;transport=ws', '1002')).toBe(true);
+    expect(namesExtension('sip:1002', '1002')).toBe(false);
+    expect(namesExtension('tel:1002', '1002')).toBe(false);
+    expect(namesExtension(null, '1002')).toBe(false);
   });
 });

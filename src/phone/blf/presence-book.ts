@@ -14,6 +14,22 @@ function same(a: PresenceSnapshot, b: PresenceSnapshot): boolean {
   return a.state === b.state && JSON.stringify(a.ringing) === JSON.stringify(b.ringing);
 }
 
+/** The user part of a sip:/sips: entity URI (percent-decoded), or null. */
+function entityUser(entity: string | null): string | null {
+  const user = entity ? /^sips?:([^@;>?]+)@/i.exec(entity.trim())?.[1] : undefined;
+  if (!user) return null;
+  try {
+    return decodeURIComponent(user);
+  } catch {
+    return null;
+  }
+}
+
+/** RFC 4235 3.1: `entity` is the URI the subscription was for; we subscribe to sip:<ext>@<domain>. */
+export function namesExtension(entity: string | null, extension: string): boolean {
+  return entityUser(entity) === extension;
+}
+
 /**
  * Lamp state per watched extension. Pure bookkeeping: every method returns the snapshot that
  * changed (to be emitted) or null, so a repeated or older NOTIFY never produces an event.
@@ -51,6 +67,11 @@ export class PresenceBook {
     if (!entry) return null;
     const info = parseDialogInfo(body);
     if (!info) return this.set(entry, unknown(extension));
+    // a body about somebody else (a confused or hostile server) must not light this lamp
+    if (!namesExtension(info.entity, extension)) {
+      console.warn(`blf: NOTIFY for ${extension} names entity ${String(info.entity)}; ignored`);
+      return null;
+    }
     if (info.version !== null && entry.version !== null && info.version < entry.version) return null;
     if (info.version !== null) entry.version = info.version;
     return this.set(entry, { extension, ...presenceOf(info) });

@@ -14,3 +14,4 @@ export { SipTrace } from './sip-trace';
 export { keepRefused } from './reinvite';
 /** opaque to phone.ts: only handed back to this folder */
 export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';
+export { guardSocket } from './socket-guard';

@@ -3,6 +3,7 @@ import { OneShotTimer, type Clock } from '../clock';
 import { registerRetryDelayMs, transportRetryDelayMs } from '../backoff';
 import { idleRegistration } from '../registration-state';
 import type { RegistrationCause, RegistrationSnapshot, RegistrationState } from '../types';
+import { SOCKET_OPEN_TIMEOUT_REASON } from './socket-guard';
 
 const RECOVERY_MIN_S = 2;
 const RECOVERY_MAX_S = 10;
@@ -47,7 +48,7 @@ export class RegistrationTracker {
     );
     ua.on(
       'disconnected',
-      live(() => this.onDisconnected()),
+      live((e: unknown) => this.onDisconnected(e as { reason?: unknown } | undefined)),
     );
     ua.on(
       'registered',
@@ -81,10 +82,12 @@ export class RegistrationTracker {
     this.set('registering', this.snap.state === 'reconnecting' ? this.snap.cause : null);
   }
 
-  private onDisconnected(): void {
+  private onDisconnected(e: { reason?: unknown } | undefined): void {
     if (this.snap.state === 'failed') return;
     this.retry.stop();
-    const cause: RegistrationCause = this.socketWasUp ? 'network' : 'unreachable';
+    let cause: RegistrationCause = this.socketWasUp ? 'network' : 'unreachable';
+    // socket-guard.ts gave up on a WebSocket that neither opened nor failed
+    if (e?.reason === SOCKET_OPEN_TIMEOUT_REASON) cause = 'connect_timeout';
     this.socketWasUp = false;
     const attempts = this.snap.attempts + 1;
     const delay = transportRetryDelayMs(attempts, RECOVERY_MIN_S, RECOVERY_MAX_S);

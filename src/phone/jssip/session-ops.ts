@@ -7,13 +7,26 @@ export function peerOf(session: RTCSession | null): RTCPeerConnection | null {
   return (session?.connection as RTCPeerConnection | null | undefined) ?? null;
 }
 
-/** Plain copy of the remote party; the display name is untrusted text, passed through as is. */
+/** Longest display name we keep; a caller can put kilobytes there to push our UI around. */
+export const MAX_DISPLAY_NAME = 80;
+// control characters and bidi overrides: they beep, hide or reverse the text around them
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The display name as the UI may show it (still untrusted text, rendered as text only), or null. */
+export function cleanDisplayName(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const clean = raw.replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim();
+  if (clean === '') return null;
+  return clean.length > MAX_DISPLAY_NAME ? `${clean.slice(0, MAX_DISPLAY_NAME - 1)}…` : clean;
+}
+
+/** Plain copy of the remote party, display name cleaned (cleanDisplayName). */
 export function remoteIdentityOf(session: RTCSession): RemoteIdentity {
   const id = session.remote_identity as {
     display_name?: unknown;
     uri?: { user?: unknown; toString(): string };
   };
-  const name = typeof id.display_name === 'string' && id.display_name !== '' ? id.display_name : null;
+  const name = cleanDisplayName(id.display_name);
   const user = typeof id.uri?.user === 'string' ? id.uri.user : '';
   return { displayName: name, user, uri: id.uri ? id.uri.toString() : '' };
 }

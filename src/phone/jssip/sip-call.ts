@@ -69,7 +69,9 @@ export class SipCall {
   endStatus: number | null = null;
   /** the last hold/resume failed; the call goes on in its previous state */
   notice: CallNotice | null = null;
-  readonly queue = new OpQueue();
+  readonly queue: OpQueue;
+  /** an operation on this call ran out of time (op-queue.ts): the far end is not answering */
+  notResponding = false;
   session: RTCSession | null = null;
   /** the call this one took over (RFC 3891 Replaces, see replace-call.ts) */
   replaces: CallId | null = null;
@@ -108,6 +110,17 @@ export class SipCall {
     this.relay = new RelayWatch(env.clock, env.timeouts.relayConnectMs, () =>
       this.endWith('relay_failed', null),
     );
+    const flag = (on: boolean) => () => {
+      if (this.notResponding === on || !this.live) return;
+      this.notResponding = on;
+      env.events.updated(this);
+    };
+    this.queue = new OpQueue({
+      clock: env.clock,
+      timeoutMs: env.timeouts.opMs,
+      onTimeout: flag(true),
+      onSettled: flag(false),
+    });
   }
 
   static incoming(env: CallEnv, id: CallId, session: RTCSession): SipCall {
@@ -144,6 +157,7 @@ export class SipCall {
       ...(this.conference ? { inConference: true, conferenceMuted: this.conference.muted } : {}),
       ...this.policy,
       ...(this.service ? { service: true } : {}),
+      ...(this.notResponding ? { opFailure: 'operation_timeout' as const } : {}),
     };
   }
 

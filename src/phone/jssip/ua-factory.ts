@@ -14,6 +14,15 @@ export interface UaOptions {
 /** Builds a UA; tests inject a fake. May throw on a configuration JsSIP rejects. */
 export type UaFactory = (options: UaOptions) => UA;
 
+/**
+ * What Allow (in our INVITEs, 405s and OPTIONS answers) lists. JsSIP's default also names MESSAGE
+ * and SUBSCRIBE, which it answers with 405 when nobody listens (UA.js receiveRequest): the phone
+ * shows no instant messages (a 200 would tell the sender a message was read that nobody saw) and
+ * serves no subscriptions.
+ */
+export const ALLOWED_METHODS = 'INVITE,ACK,CANCEL,BYE,UPDATE,OPTIONS,REFER,INFO,NOTIFY';
+(JsSIP.C as { ALLOWED_METHODS: string }).ALLOWED_METHODS = ALLOWED_METHODS;
+
 export const createJssipUa: UaFactory = ({ wsUrl, configuration, wrapSocket }) => {
   const socket = new JsSIP.WebSocketInterface(wsUrl);
   return new JsSIP.UA({ ...configuration, sockets: [wrapSocket ? wrapSocket(socket) : socket] });

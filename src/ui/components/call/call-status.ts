@@ -27,9 +27,11 @@ export function callStatusKey(call: CallSnapshot): string {
     case 'outgoing_ringing':
       return call.remoteRinging ? 'call.state.ringing' : 'call.state.calling';
     case 'answered':
-      return call.remoteHeld ? 'call.state.remote_held' : 'call.state.answered';
     case 'held':
-      return 'call.state.held';
+      // a hold or resume that got no answer: say so rather than a state we are not sure of
+      if (call.opFailure) return `errors.${call.opFailure}`;
+      if (call.state === 'held') return 'call.state.held';
+      return call.remoteHeld ? 'call.state.remote_held' : 'call.state.answered';
     case 'conference':
       return 'call.state.conference';
     case 'ended': {
