@@ -6,6 +6,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import {
+  callRow,
+  dial,
   establishCall,
   expect,
   openTab,
@@ -15,7 +17,9 @@ import {
   waitForAudio,
   type Phone,
 } from './fixtures';
-import { killPbx, restartPbx } from './support/pbx-fault';
+import { DeskPhone, receivedAudio, relayOffers } from './support/desk-phone';
+import { killPbx, restartPbx, SUITE_PBX } from './support/pbx-fault';
+import { startTcpProxy } from './support/tcp-proxy';
 
 /** JsSIP retries the socket every 2-10 s (ua-factory.ts), plus the PBX start itself */
 const REREGISTER_MS = 30_000;
@@ -60,6 +64,20 @@ async function expectHistory(phone: Phone, other: string, talkedMs: number): Pro
     `${phone.ext}: talk time ${seconds} s vs ~${Math.round(talkedMs / 1000)} s`,
   ).toBeGreaterThan(talkedMs / 1000 - 6);
   expect(seconds).toBeLessThan(talkedMs / 1000 + 6);
+}
+
+/** Desk phone 2001 decodes more than another second of audible audio from now on. */
+async function expectDeskHearsMore(): Promise<void> {
+  const before = receivedAudio('2001')?.seconds ?? 0;
+  await expect
+    .poll(
+      () => {
+        const a = receivedAudio('2001', 1);
+        return a !== null && a.seconds > before + 1 && a.rms > 100;
+      },
+      { message: 'desk phone 2001 hears the browser', timeout: 15_000, intervals: [250] },
+    )
+    .toBe(true);
 }
 
 async function hangUpAndExpectEnded(from: Locator, to: Locator): Promise<void> {
@@ -127,5 +145,64 @@ test.describe('calls across a PBX restart', () => {
     const talked = Date.now() - answered;
     await expectHistory(a, '1002', talked);
     await expectHistory(b, '1001', talked);
+  });
+
+  test('WebSocket reset with the PBX running: the call goes on and a hang-up from the far side arrives', async ({
+    phoneUser,
+  }) => {
+    const proxy = await startTcpProxy(SUITE_PBX.wsPort);
+    try {
+      const [a, b] = await Promise.all([phoneUser('1001', { wsUrl: proxy.wsUrl }), phoneUser('1002')]);
+      const { rowA, rowB } = await establishCall(a, b);
+      const answered = Date.now();
+      await Promise.all([waitForAudio(a), waitForAudio(b)]);
+
+      await test.step("1001's WebSocket is reset (RST both ways); it reconnects and registers", async () => {
+        const before = proxy.accepted;
+        proxy.reset();
+        await expect(registration(a.page)).not.toHaveText('Registered');
+        await expect(registration(a.page)).toHaveText('Registered', { timeout: REREGISTER_MS });
+        expect(proxy.accepted).toBeGreaterThan(before);
+      });
+      await test.step('audio still flows both ways', () => Promise.all([waitForAudio(a), waitForAudio(b)]));
+      await test.step('1002 hangs up: 1001 ends within seconds', () => hangUpAndExpectEnded(rowB, rowA));
+      const talked = Date.now() - answered;
+      await expectHistory(a, '1002', talked);
+      await expectHistory(b, '1001', talked);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('WebSocket reset in a call with desk phone 2001: the refresh goes through the media relay and audio keeps flowing', async ({
+    phoneUser,
+  }) => {
+    const proxy = await startTcpProxy(SUITE_PBX.wsPort);
+    const desk = await DeskPhone.open('2001');
+    try {
+      const a = await phoneUser('1001', { wsUrl: proxy.wsUrl });
+      await dial(a.page, '2001');
+      const row = callRow(a.page, '2001');
+      await expect(row).toContainText('In call');
+      await desk.waitForEvent('CALL_ESTABLISHED');
+      await Promise.all([waitForAudio(a), expectDeskHearsMore()]);
+
+      const offers = relayOffers();
+      proxy.reset();
+      await expect(registration(a.page)).not.toHaveText('Registered');
+      await expect(registration(a.page)).toHaveText('Registered', { timeout: REREGISTER_MS });
+      await expect
+        .poll(relayOffers, { message: 'the refresh re-INVITE went through the relay', timeout: 10_000 })
+        .toBeGreaterThan(offers);
+      await Promise.all([waitForAudio(a), expectDeskHearsMore()]);
+
+      await test.step("the desk phone hangs up: its BYE reaches the browser's new connection", async () => {
+        await desk.command('hangup');
+        await expect(row).toContainText('Call ended', { timeout: 5_000 });
+      });
+    } finally {
+      await desk.close();
+      await proxy.close();
+    }
   });
 });
