@@ -104,6 +104,21 @@ export function pbxRunDir(name: string): string {
   return join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', name);
 }
 
+/**
+ * Runs pbx/stop.sh for the instance `opts` and resolves with its exit code. A desk phone whose
+ * Kamailio is already gone waits for its un-REGISTER before it exits (stop.sh: SIGKILL after 5 s),
+ * so this can take a while: e2e/support/pbx-fault.ts runs it during a simulated outage.
+ */
+export function stopPbx(opts: PbxOptions, timeoutMs = 30_000): Promise<number> {
+  const runDir = pbxRunDir(opts.name);
+  return runScript(
+    join(repoRoot, 'pbx/stop.sh'),
+    pbxEnv(opts, runDir),
+    join(runDir, 'harness.log'),
+    timeoutMs,
+  );
+}
+
 export async function startPbx(opts: PbxOptions): Promise<PbxInstance> {
   const runDir = pbxRunDir(opts.name);
   const env = pbxEnv(opts, runDir);

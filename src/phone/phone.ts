@@ -136,6 +136,7 @@ class PhoneEngine implements Phone {
             this.onIncoming(SipCall.incoming(this.env, this.newId(), session), offer);
         },
         replacing: (session, replaced) => this.onReplacing(session, replaced),
+        calls: () => this.calls.values(),
         // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
         authFailed: () => {
           if (this.calls.size === 0) this.stack?.halt();

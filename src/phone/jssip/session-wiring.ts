@@ -26,6 +26,7 @@ export function sessionHandlers(call: SipCall): Handlers {
       call.env.remoteAudio.attach(call.id, e.peerconnection);
       call.relay.attach(e.peerconnection);
       call.watchMedia(e.peerconnection);
+      call.mediaDown.attach(e.peerconnection);
     },
     icecandidate: (e: IceCandidateEvent) => call.onIceCandidate(e.candidate, e.ready),
     sending: () => onInviteSent(call),

@@ -4,6 +4,7 @@ import { OneShotTimer, type Clock } from '../clock';
 import { transition } from '../call-state';
 import { OpQueue } from '../op-queue';
 import { RelayWatch } from '../relay-watch';
+import { MediaDown } from '../media-down';
 import { IceReadyPolicy, wantedCandidate } from '../ice-ready';
 import { watchMediaPath } from '../media/media-path';
 import type { Microphone } from '../media/microphone';
@@ -95,6 +96,8 @@ export class SipCall {
   readonly iceTimer: OneShotTimer;
   /** a TURN server that failed while ICE does not connect ends the call as `relay_failed` */
   readonly relay: RelayWatch;
+  /** when the media path went down: an abnormal end's talk time stops there (media-down.ts) */
+  readonly mediaDown: MediaDown;
 
   constructor(
     readonly env: CallEnv,
@@ -107,6 +110,7 @@ export class SipCall {
     this.startedAt = env.clock.now();
     this.setupTimer = new OneShotTimer(env.clock);
     this.iceTimer = new OneShotTimer(env.clock);
+    this.mediaDown = new MediaDown(env.clock);
     this.relay = new RelayWatch(env.clock, env.timeouts.relayConnectMs, () =>
       this.endWith('relay_failed', null),
     );
@@ -338,7 +342,7 @@ export class SipCall {
     this.endCause = end.cause;
     this.endStatus = end.status;
     transition(this, 'ended');
-    this.endedAt = this.env.clock.now();
+    this.endedAt = this.mediaDown.endTime(this.env.clock.now(), this.answeredAt);
     this.setupTimer.stop();
     this.iceTimer.stop();
     this.ice?.dispose();

@@ -11,6 +11,7 @@ import {
 import { EarlyReplaces } from './early-replaces';
 import { RegistrationTracker } from './registration';
 import { safeTerminate } from './session-ops';
+import { TargetRefresh, type RefreshableCall } from './target-refresh';
 import { buildUaOptions, type UaFactory } from './ua-factory';
 
 export interface StackHandlers {
@@ -24,6 +25,8 @@ export interface StackHandlers {
   authFailed: () => void;
   /** an incoming session that replaces our ringing outgoing `replaced` (pickup, early-replaces.ts) */
   replacing?: (session: RTCSession, replaced: RTCSession) => void;
+  /** the live calls: each refreshes its dialog target once the connection is back (target-refresh.ts) */
+  calls?: () => Iterable<RefreshableCall>;
 }
 
 /**
@@ -34,6 +37,8 @@ export class SipStack {
   private readonly tracker: RegistrationTracker;
   private stopping: Promise<void> | null = null;
   private readonly replaces: EarlyReplaces;
+  /** kept for its UA listeners */
+  private readonly refresh: TargetRefresh | null;
 
   /** Throws InvalidConfigError (or JsSIP's ConfigurationError) when the settings are unusable. */
   constructor(
@@ -43,6 +48,7 @@ export class SipStack {
   ) {
     this.tracker = new RegistrationTracker(ua, clock, handlers.registration, handlers.authFailed);
     this.replaces = new EarlyReplaces(ua);
+    this.refresh = handlers.calls ? new TargetRefresh(ua, clock, handlers.calls) : null;
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
       // local sessions are the ones we dial ourselves; they are wired through ua.call()
       if (String(e.originator) !== 'remote') return this.replaces.allow(e.session);
