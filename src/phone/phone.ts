@@ -29,6 +29,8 @@ import type { Phone } from './phone-api';
 import { identityOfTarget, parseTarget } from './target';
 import { Transfers, type TransferContext } from './transfers';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
+import { defaultTicker, type Ticker } from './ticker';
+import type { KeepAliveReason } from './keepalive';
 import {
   PhoneError,
   type AudioDevices,
@@ -54,6 +56,8 @@ export interface PhoneDeps {
   timeouts?: Partial<Timeouts>;
   /** the conference mixer's AudioContext (default: the browser's); max participants (default 8) */
   conference?: { createContext?: () => MixContext; max?: number };
+  /** the keep-alive's tick (ticker.ts); default: a worker, unthrottled in hidden tabs */
+  ticker?: Ticker;
 }
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
@@ -81,6 +85,7 @@ class PhoneEngine implements Phone {
   private readonly screening: CallScreening;
   private readonly mwi = new MwiService((m) => this.emitter.emit('messageWaitingChanged', m));
   private readonly trace: SipTrace;
+  private readonly ticker: Ticker;
 
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
@@ -88,6 +93,7 @@ class PhoneEngine implements Phone {
     const factory = deps.sip ?? createJssipUa;
     this.sip = (options) => factory({ ...options, wrapSocket: this.trace.wrap });
     this.newId = deps.newId ?? defaultId;
+    this.ticker = deps.ticker ?? defaultTicker(clock);
     const doc = deps.document === undefined ? (globalThis.document ?? null) : deps.document;
     this.env = {
       clock,
@@ -126,19 +132,25 @@ class PhoneEngine implements Phone {
     this.callWaiting = config.callWaiting;
     this.dtmfTransport = config.dtmfTransport;
     try {
-      this.stack = SipStack.create(this.sip, config, this.env.clock, {
-        registration: (s) => this.setRegistration(s),
-        incoming: (session) => {
-          // a session that takes over one of our calls (transfers.ts) is not a new call
-          if (!isClaimedReplacement(session))
-            this.onIncoming(SipCall.incoming(this.env, this.newId(), session));
+      this.stack = SipStack.create(
+        this.sip,
+        config,
+        this.env.clock,
+        {
+          registration: (s) => this.setRegistration(s),
+          incoming: (session) => {
+            // a session that takes over one of our calls (transfers.ts) is not a new call
+            if (!isClaimedReplacement(session))
+              this.onIncoming(SipCall.incoming(this.env, this.newId(), session));
+          },
+          replacing: (session, replaced) => this.onReplacing(session, replaced),
+          // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
+          authFailed: () => {
+            if (this.calls.size === 0) this.stack?.halt();
+          },
         },
-        replacing: (session, replaced) => this.onReplacing(session, replaced),
-        // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
-        authFailed: () => {
-          if (this.calls.size === 0) this.stack?.halt();
-        },
-      });
+        this.ticker,
+      );
     } catch (error) {
       // settings the UI let through but JsSIP cannot use: report, never throw into the UI
       console.warn('phone: invalid configuration', error);
@@ -151,6 +163,10 @@ class PhoneEngine implements Phone {
     const mwi = { ...blf, expires: config.mwiExpires ?? MWI_EXPIRES_S };
     this.mwi.attach(this.stack.watchMessages(mwi, this.mwi.feed), config.user);
     this.stack.start();
+  }
+
+  checkConnection(reason: KeepAliveReason): void {
+    this.stack?.checkConnection(reason);
   }
 
   disconnect(): Promise<void> {

@@ -4,8 +4,8 @@ import { registerRetryDelayMs, transportRetryDelayMs } from '../backoff';
 import { idleRegistration } from '../registration-state';
 import type { RegistrationCause, RegistrationSnapshot, RegistrationState } from '../types';
 
-const RECOVERY_MIN_S = 2;
-const RECOVERY_MAX_S = 10;
+const RECOVERY_MIN_S = 1;
+const RECOVERY_MAX_S = 1;
 
 interface FailedEvent {
   response?: { status_code?: unknown } | null;
