@@ -18,3 +18,10 @@ trap 'bash pbx/stop.sh' EXIT
 node bench/run.mjs
 node bench/mixer.mjs
 node bench/ui.mjs
+# recovery.mjs drops packets with nftables (a half-open connection)
+if ! command -v nft >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q nftables; else
+    echo "bench: recovery.mjs needs nft (apt-get install nftables)" >&2; exit 1
+  fi
+fi
+node bench/recovery.mjs
