@@ -38,6 +38,10 @@ test.describe('connections that heal themselves', () => {
     const mine = [...(await clientPorts(WS_PORT))].filter((p) => !before.has(p));
     expect(mine, "exactly one new connection to the PBX: 1005's WebSocket").toHaveLength(1);
     const b = await phoneUser('1006', NO_DIRECTORY);
+    expect(
+      a.page.workers().some((w) => w.url().includes('tick-worker')),
+      'the keep-alive ticks from its worker (unthrottled in hidden tabs)',
+    ).toBe(true);
 
     const drop = await dropConnection(mine[0]!, WS_PORT);
     try {
