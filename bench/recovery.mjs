@@ -1,7 +1,8 @@
 // Recovery benchmark: the real app (bench/.dist-app) in Debian's Chromium, signed in as 1001,
 // against this run's development PBX. Measures
 //   - PBX outages (Kamailio stopped by pid, started again with its own command line after 5 s and
-//     60 s): time from the PBX accepting connections again to the status reading "Registered";
+//     60 s): time from the PBX being ready again (pbx/ready.mjs: SIP OPTIONS answered and a
+//     WebSocket upgrade accepted) to the status reading "Registered" (negative: sooner);
 //   - a half-open connection (nft drops the WebSocket's packets both ways, no reset): time until
 //     the status reads "Reconnecting…", and from the drop's removal to "Registered" again.
 // Run through scripts/bench.sh (loopback-only namespace, its own PBX). Writes
@@ -16,7 +17,6 @@ import {
   readlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { connect } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -43,14 +43,6 @@ function run(cmd, args, input) {
       error ? reject(new Error(`${cmd} ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
     );
     if (input !== undefined) child.stdin.end(input);
-  });
-}
-
-function portOpen(port) {
-  return new Promise((done) => {
-    const sock = connect({ host: '127.0.0.1', port });
-    sock.once('connect', () => (sock.destroy(), done(true)));
-    sock.once('error', () => done(false));
   });
 }
 
@@ -90,9 +82,14 @@ async function outage(page, seconds) {
   const fd = openSync(join(RUN_DIR, 'kamailio-restart.log'), 'a');
   spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', fd, fd], detached: true }).unref();
   closeSync(fd);
-  while (!(await portOpen(WS_PORT))) await sleep(10);
-  const ready = Date.now();
-  return (await seen(page, 'Registered', 30_000)) - ready;
+  // ready = Kamailio answers SIP and WebSocket upgrades (pbx/ready.mjs), not merely a bound port
+  const ready = new Promise((resolve, reject) =>
+    execFile('node', ['pbx/ready.mjs'], { env: { ...process.env, PBX_WS_PORT: String(WS_PORT) } }, (error) =>
+      error ? reject(error) : resolve(Date.now()),
+    ),
+  );
+  const registered = await seen(page, 'Registered', 30_000);
+  return registered - (await ready);
 }
 
 /** the WebSocket's local port; a connection given up on lingers until Chromium's close times out */
@@ -174,7 +171,7 @@ try {
       loadAverage1m: round(os.loadavg()[0]),
     },
     targets: {
-      registeredAfterReady: `<= ${TARGET.registeredAfterReadyMs} ms after the PBX accepts connections again, any outage length`,
+      registeredAfterReady: `<= ${TARGET.registeredAfterReadyMs} ms after the PBX is ready again (pbx/ready.mjs), any outage length`,
       detectHalfOpen: `<= ${TARGET.detectHalfOpenMs} ms from the first dropped packet to "Reconnecting…"`,
     },
     outages,
