@@ -85,7 +85,7 @@ class PhoneEngine implements Phone {
   private readonly screening: CallScreening;
   private readonly mwi = new MwiService((m) => this.emitter.emit('messageWaitingChanged', m));
   private readonly trace: SipTrace;
-  private readonly ticker: Ticker;
+  private readonly timers: { clock: Clock; ticker: Ticker };
 
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
@@ -93,7 +93,7 @@ class PhoneEngine implements Phone {
     const factory = deps.sip ?? createJssipUa;
     this.sip = (options) => factory({ ...options, wrapSocket: this.trace.wrap });
     this.newId = deps.newId ?? defaultId;
-    this.ticker = deps.ticker ?? defaultTicker(clock);
+    this.timers = { clock, ticker: deps.ticker ?? defaultTicker(clock) };
     const doc = deps.document === undefined ? (globalThis.document ?? null) : deps.document;
     this.env = {
       clock,
@@ -132,25 +132,19 @@ class PhoneEngine implements Phone {
     this.callWaiting = config.callWaiting;
     this.dtmfTransport = config.dtmfTransport;
     try {
-      this.stack = SipStack.create(
-        this.sip,
-        config,
-        this.env.clock,
-        {
-          registration: (s) => this.setRegistration(s),
-          incoming: (session) => {
-            // a session that takes over one of our calls (transfers.ts) is not a new call
-            if (!isClaimedReplacement(session))
-              this.onIncoming(SipCall.incoming(this.env, this.newId(), session));
-          },
-          replacing: (session, replaced) => this.onReplacing(session, replaced),
-          // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
-          authFailed: () => {
-            if (this.calls.size === 0) this.stack?.halt();
-          },
+      this.stack = SipStack.create(this.sip, config, this.timers, {
+        registration: (s) => this.setRegistration(s),
+        incoming: (session) => {
+          // a session that takes over one of our calls (transfers.ts) is not a new call
+          if (!isClaimedReplacement(session))
+            this.onIncoming(SipCall.incoming(this.env, this.newId(), session));
         },
-        this.ticker,
-      );
+        replacing: (session, replaced) => this.onReplacing(session, replaced),
+        // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
+        authFailed: () => {
+          if (this.calls.size === 0) this.stack?.halt();
+        },
+      });
     } catch (error) {
       // settings the UI let through but JsSIP cannot use: report, never throw into the UI
       console.warn('phone: invalid configuration', error);

@@ -62,11 +62,11 @@ export class SipStack {
   static create(
     factory: UaFactory,
     config: PhoneConfig,
-    clock: Clock,
+    timers: { clock: Clock; ticker: Ticker },
     handlers: StackHandlers,
-    ticker?: Ticker,
   ): SipStack {
-    return new SipStack(factory(buildUaOptions(config)), clock, handlers, { domain: config.domain, ticker });
+    const keepAlive = { domain: config.domain, ticker: timers.ticker };
+    return new SipStack(factory(buildUaOptions(config)), timers.clock, handlers, keepAlive);
   }
 
   get registration(): RegistrationSnapshot {
