@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
+  # recovery.mjs drops packets with nftables (a half-open connection); install it out here,
+  # the namespace has no network
+  if ! command -v nft >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q nftables; else
+      echo "bench: recovery.mjs needs nft (apt-get install nftables)" >&2
+      exit 1
+    fi
+  fi
   npx vite build --config bench/vite.config.ts
   # the real app for bench/ui.mjs: the development PBX's defaults, no company directory
   VITE_SIP_WS_URL=ws://127.0.0.1:8088 VITE_SIP_DOMAIN=pbx.test VITE_DIRECTORY_URL= \
@@ -18,3 +26,4 @@ trap 'bash pbx/stop.sh' EXIT
 node bench/run.mjs
 node bench/mixer.mjs
 node bench/ui.mjs
+node bench/recovery.mjs

@@ -5,6 +5,7 @@ import { createPhone, type Phone } from '@/phone';
 import { createHeadsetManager, type HidLike } from '@/headset';
 import {
   bindCallNotifications,
+  bindConnectionSignals,
   bindHeadset,
   bindLaunch,
   bindPhone,
@@ -59,6 +60,8 @@ async function start(): Promise<void> {
       audio: useAudioStore(pinia),
       featureCodes: useFeatureCodesStore(pinia),
     });
+    // online / tab shown / page resumed: the keep-alive checks the connection at once
+    bindConnectionSignals(engine, window, document);
     // unregister when the page goes away (the bridge lives as long as the page)
     window.addEventListener('pagehide', () => {
       void useLogsStore(pinia).flush();

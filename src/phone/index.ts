@@ -7,3 +7,4 @@ export type * from './transfer-state';
 export { PhoneError } from './types';
 export { createPhone } from './phone';
 export type { PhoneDeps } from './phone';
+export type { KeepAliveReason } from './keepalive';

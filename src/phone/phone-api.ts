@@ -1,6 +1,7 @@
 import type { PhoneEventMap, PhoneEventName } from './events';
 import type { PickupOptions } from './blf/types';
 import type { AudioDevices, CallId, CallOptions, IncomingPolicy, PhoneConfig, PhoneSnapshot } from './types';
+import type { KeepAliveReason } from './keepalive';
 
 /**
  * The engine's public surface. Commands are verbs; state only changes through events.
@@ -11,6 +12,8 @@ export interface Phone {
   connect(config: PhoneConfig): void;
   /** unregister, end calls and close the socket */
   disconnect(): Promise<void>;
+  /** the network may have changed (online, tab shown, page resumed): prove the PBX answers now */
+  checkConnection(reason: KeepAliveReason): void;
   /** dial a number, extension or SIP URI; holds the active call first (not for a service call) */
   call(target: string, options?: CallOptions): Promise<CallId>;
   /** answer a ringing call; holds the active call first */

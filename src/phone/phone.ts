@@ -31,6 +31,8 @@ import type { Phone } from './phone-api';
 import { identityOfTarget, parseTarget } from './target';
 import { Transfers, type TransferContext } from './transfers';
 import { DEFAULT_TIMEOUTS, NO_OP_TIMEOUT, type Timeouts } from './timeouts';
+import { defaultTicker, type Ticker } from './ticker';
+import type { KeepAliveReason } from './keepalive';
 import {
   PhoneError,
   type AudioDevices,
@@ -56,6 +58,8 @@ export interface PhoneDeps {
   timeouts?: Partial<Timeouts>;
   /** the conference mixer's AudioContext (default: the browser's); max participants (default 8) */
   conference?: { createContext?: () => MixContext; max?: number };
+  /** the keep-alive's tick (ticker.ts); default: a worker, unthrottled in hidden tabs */
+  ticker?: Ticker;
 }
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
@@ -83,6 +87,7 @@ class PhoneEngine implements Phone {
   private readonly screening: CallScreening;
   private readonly mwi = new MwiService((m) => this.emitter.emit('messageWaitingChanged', m));
   private readonly trace: SipTrace;
+  private readonly timers: { clock: Clock; ticker: Ticker };
 
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
@@ -90,6 +95,7 @@ class PhoneEngine implements Phone {
     const wrapSocket = guardSocket(clock, this.trace.wrap); // the trace sees what the guard refuses
     this.sip = (options) => (deps.sip ?? createJssipUa)({ ...options, wrapSocket });
     this.newId = deps.newId ?? defaultId;
+    this.timers = { clock, ticker: deps.ticker ?? defaultTicker(clock) };
     const doc = deps.document === undefined ? (globalThis.document ?? null) : deps.document;
     this.env = {
       clock,
@@ -128,7 +134,7 @@ class PhoneEngine implements Phone {
     this.callWaiting = config.callWaiting;
     this.dtmfTransport = config.dtmfTransport;
     try {
-      this.stack = SipStack.create(this.sip, config, this.env.clock, {
+      this.stack = SipStack.create(this.sip, config, this.timers, {
         registration: (s) => this.setRegistration(s),
         incoming: (session, offer) => {
           // a session that takes over one of our calls (transfers.ts) is not a new call
@@ -154,6 +160,10 @@ class PhoneEngine implements Phone {
     const mwi = { ...blf, expires: config.mwiExpires ?? MWI_EXPIRES_S };
     this.mwi.attach(this.stack.watchMessages(mwi, this.mwi.feed), config.user);
     this.stack.start();
+  }
+
+  checkConnection(reason: KeepAliveReason): void {
+    this.stack?.checkConnection(reason);
   }
 
   disconnect(): Promise<void> {

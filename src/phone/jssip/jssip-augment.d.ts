@@ -3,14 +3,20 @@
  * through narrow helpers in this folder, never from outside it.
  */
 import 'jssip/lib/UA';
+import type { URI } from 'jssip/lib/URI';
 import 'jssip/lib/SIPMessage';
 
 declare module 'jssip/lib/UA' {
   interface UA {
     /** runtime getter (UA.js:99); lets us bounce the socket without ending calls */
-    readonly transport: { connect(): void; disconnect(): void; isConnected(): boolean };
+    readonly transport: {
+      connect(): void;
+      disconnect(): void;
+      isConnected(): boolean;
+      isConnecting(): boolean;
+    };
     sendOptions(
-      target: string,
+      target: string | URI,
       body: string | null,
       options?: {
         extraHeaders?: string[];

@@ -55,11 +55,11 @@ describe('registration (fake JsSIP)', () => {
       state: 'reconnecting',
       cause: 'unreachable',
       attempts: 1,
-      nextRetryAt: 1_000_000 + 2000,
+      nextRetryAt: 1_000_000 + 1000,
     });
     ua.retrying(1); // JsSIP's Transport retries by itself
     ua.socketDown();
-    expect(h.phone.snapshot().registration).toMatchObject({ attempts: 2, nextRetryAt: 1_000_000 + 4000 });
+    expect(h.phone.snapshot().registration).toMatchObject({ attempts: 2, nextRetryAt: 1_000_000 + 1000 });
     ua.retrying(2);
     ua.socketUp();
     ua.registerOk();

@@ -5,8 +5,8 @@ import { idleRegistration } from '../registration-state';
 import type { RegistrationCause, RegistrationSnapshot, RegistrationState } from '../types';
 import { SOCKET_OPEN_TIMEOUT_REASON } from './socket-guard';
 
-const RECOVERY_MIN_S = 2;
-const RECOVERY_MAX_S = 10;
+const RECOVERY_MIN_S = 1;
+const RECOVERY_MAX_S = 1;
 
 interface FailedEvent {
   response?: { status_code?: unknown } | null;

@@ -1,6 +1,8 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import type { Clock } from '../clock';
+import { KeepAlive, type KeepAliveReason } from '../keepalive';
+import { clockTicker, type Ticker } from '../ticker';
 import type { PhoneConfig, RegistrationSnapshot } from '../types';
 import {
   BlfSubscriptions,
@@ -9,6 +11,7 @@ import {
   type BlfOptions,
 } from './blf-subscriptions';
 import { EarlyReplaces } from './early-replaces';
+import { keepAliveLink } from './keepalive-link';
 import { RegistrationTracker } from './registration';
 import { safeTerminate } from './session-ops';
 import { TargetRefresh, type RefreshableCall } from './target-refresh';
@@ -39,14 +42,19 @@ export class SipStack {
   private readonly replaces: EarlyReplaces;
   /** kept for its UA listeners */
   private readonly refresh: TargetRefresh | null;
+  private readonly keepAlive: KeepAlive;
 
   /** Throws InvalidConfigError (or JsSIP's ConfigurationError) when the settings are unusable. */
   constructor(
     private readonly ua: UA,
     clock: Clock,
     handlers: StackHandlers,
+    keepAlive: { domain: string; ticker?: Ticker } = { domain: 'invalid' },
   ) {
     this.tracker = new RegistrationTracker(ua, clock, handlers.registration, handlers.authFailed);
+    const link = keepAliveLink(ua, keepAlive.domain);
+    this.keepAlive = new KeepAlive(link, clock, keepAlive.ticker ?? clockTicker(clock));
+    ua.on('connected', () => this.keepAlive.connected());
     this.replaces = new EarlyReplaces(ua);
     this.refresh = handlers.calls ? new TargetRefresh(ua, clock, handlers.calls) : null;
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
@@ -60,8 +68,14 @@ export class SipStack {
     });
   }
 
-  static create(factory: UaFactory, config: PhoneConfig, clock: Clock, handlers: StackHandlers): SipStack {
-    return new SipStack(factory(buildUaOptions(config)), clock, handlers);
+  static create(
+    factory: UaFactory,
+    config: PhoneConfig,
+    timers: { clock: Clock; ticker: Ticker },
+    handlers: StackHandlers,
+  ): SipStack {
+    const keepAlive = { domain: config.domain, ticker: timers.ticker };
+    return new SipStack(factory(buildUaOptions(config)), timers.clock, handlers, keepAlive);
   }
 
   get registration(): RegistrationSnapshot {
@@ -70,6 +84,12 @@ export class SipStack {
 
   start(): void {
     this.ua.start();
+    this.keepAlive.start();
+  }
+
+  /** The network may have changed (online, tab shown, page resumed): prove the PBX still answers. */
+  checkConnection(reason: KeepAliveReason): void {
+    if (!this.stopping) this.keepAlive.checkNow(reason);
   }
 
   isRegistered(): boolean {
@@ -108,12 +128,14 @@ export class SipStack {
   /** Stop without un-REGISTER (wrong password: there is no binding to remove). */
   halt(): void {
     this.tracker.dispose();
+    this.keepAlive.stop();
     this.stopping ??= Promise.resolve();
     this.ua.stop();
   }
 
   private async doStop(waitMs: number, clock: Clock): Promise<void> {
     this.tracker.dispose();
+    this.keepAlive.stop();
     if (this.ua.isRegistered()) {
       const done = new Promise<void>((resolve) => {
         const timer = clock.setTimeout(resolve, waitMs);

@@ -18,8 +18,8 @@ describe('buildUaOptions', () => {
       instance_id: CONFIG.instanceId,
       register_expires: 120,
       session_timers: false,
-      connection_recovery_min_interval: 2,
-      connection_recovery_max_interval: 10,
+      connection_recovery_min_interval: 1,
+      connection_recovery_max_interval: 1,
       user_agent: USER_AGENT,
     });
   });

@@ -60,9 +60,11 @@ export function buildUaOptions(config: PhoneConfig): UaOptions {
     // JsSIP answers 408 after this many seconds of ringing; keep it above the longest
     // forward-on-no-answer delay (90 s, incoming-policy.ts) so our 302 can still go out.
     no_answer_timeout: 95,
-    // Transport.js retries forever; keep the gaps short so a PBX that comes back is found fast.
-    connection_recovery_min_interval: 2,
-    connection_recovery_max_interval: 10,
+    // Transport.js retries forever; one try a second (a refused WebSocket costs nothing) finds a
+    // PBX that comes back within ~1 s whatever the outage length. The keep-alive (keepalive.ts)
+    // also reconnects on its unthrottled tick, since this timer sleeps in a hidden tab.
+    connection_recovery_min_interval: 1,
+    connection_recovery_max_interval: 1,
     user_agent: USER_AGENT,
   };
   // JsSIP refuses a malformed instance id; it then invents one per load, which only costs a stale binding.

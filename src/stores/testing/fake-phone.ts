@@ -52,6 +52,7 @@ export function createFakePhone(snapshot: Partial<PhoneSnapshot> = {}): FakePhon
     current: { registration: makeRegistration({ state: 'idle' }), calls: [], callWaiting: true, ...snapshot },
     connect: vi.fn(),
     disconnect: vi.fn(() => Promise.resolve()),
+    checkConnection: vi.fn(),
     call: vi.fn(() => Promise.resolve('new-call')),
     answer: vi.fn(() => Promise.resolve()),
     decline: vi.fn(),

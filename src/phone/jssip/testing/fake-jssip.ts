@@ -203,6 +203,22 @@ export class FakeUA extends EventEmitter {
   connected = false;
   /** answer un-REGISTER at once (set false to test the disconnect() wait) */
   autoUnregister = true;
+  /** answer keep-alive OPTIONS at once (synchronously) with 200 (set false to test dead-connection detection) */
+  autoAnswerProbes = true;
+  /** what the keep-alive did to the socket ('connect', 'disconnect'), apart from `log` */
+  readonly transportLog: string[] = [];
+  /** keep-alive OPTIONS: target and handlers, answered by the test */
+  readonly probes: { target: unknown; succeeded?: (e: unknown) => void; failed?: (e: unknown) => void }[] =
+    [];
+  readonly transport = {
+    connect: () => void this.transportLog.push('connect'),
+    disconnect: () => {
+      this.transportLog.push('disconnect');
+      if (this.connected) this.socketDown();
+    },
+    isConnected: () => this.connected,
+    isConnecting: () => false,
+  };
 
   constructor(readonly options: UaOptions) {
     super();
@@ -229,6 +245,16 @@ export class FakeUA extends EventEmitter {
   }
   isConnected(): boolean {
     return this.connected;
+  }
+  sendOptions(
+    target: unknown,
+    _body: string | null,
+    opts: { eventHandlers?: { succeeded?: (e: unknown) => void; failed?: (e: unknown) => void } } = {},
+  ): void {
+    this.probes.push({ target, ...opts.eventHandlers });
+    const succeeded = opts.eventHandlers?.succeeded;
+    // synchronous: fake timers advance without running microtasks in between
+    if (this.autoAnswerProbes && succeeded) succeeded({ originator: 'remote' });
   }
   call(uri: string, options: Opts): FakeSession {
     this.log.push(`call:${uri}`);

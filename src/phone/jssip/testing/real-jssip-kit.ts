@@ -159,11 +159,12 @@ export class LoopSocket {
   }
 }
 
-/** Registrar that accepts any REGISTER; other requests go to `rest`. */
+/** Registrar that accepts any REGISTER and answers the keep-alive OPTIONS; others go to `rest`. */
 export function registrar(rest: (msg: string, s: LoopSocket) => void = () => undefined) {
   return (msg: string, s: LoopSocket): void => {
     if (msg.startsWith('REGISTER'))
       s.deliver(reply(msg, 200, 'OK', [`Contact: ${header(msg, 'Contact')[0]!}`]));
+    else if (msg.startsWith('OPTIONS')) s.deliver(reply(msg, 200, 'OK'));
     else rest(msg, s);
   };
 }

@@ -1,0 +1,36 @@
+import * as JsSIP from 'jssip';
+import type { UA } from 'jssip/lib/UA';
+import type { KeepAliveLink } from '../keepalive';
+
+/**
+ * The keep-alive's view of a UA. The probe is an out-of-dialog OPTIONS to the domain, which the
+ * registrar answers itself; any final response (even an error) proves the path works. The socket
+ * is bounced through the UA's transport, so calls and the UA itself survive a reconnect.
+ */
+export function keepAliveLink(ua: UA, domain: string): KeepAliveLink {
+  const transport = ua.transport;
+  // a URI object: JsSIP would read the string 'sip:<domain>' as a user and add '@<domain>'
+  const target = new JsSIP.URI('sip', '', domain);
+  return {
+    isConnected: () => transport.isConnected(),
+    isConnecting: () => transport.isConnecting(),
+    probe(done) {
+      const remote = (e: unknown) => (e as { originator?: unknown } | null)?.originator === 'remote';
+      try {
+        ua.sendOptions(target, null, {
+          eventHandlers: { succeeded: () => done(true), failed: (e) => done(remote(e)) },
+        });
+      } catch (error) {
+        console.warn('phone: keep-alive OPTIONS not sent', error);
+      }
+    },
+    reconnect() {
+      // disconnect() stops JsSIP's own recovery; connect() at once replaces it
+      transport.disconnect();
+      transport.connect();
+    },
+    connect() {
+      if (!transport.isConnected() && !transport.isConnecting()) transport.connect();
+    },
+  };
+}
