@@ -105,7 +105,8 @@ describe('KeepAlive', () => {
   });
 
   it('a socket stuck opening for 5 s (SYN lost to a dead path) is replaced', () => {
-    const { link } = setup();
+    const { link, keepAlive } = setup();
+    keepAlive.connected();
     link.up = false;
     vi.advanceTimersByTime(1_000);
     expect(link.log).toEqual(['connect']);
@@ -115,6 +116,13 @@ describe('KeepAlive', () => {
     expect(link.log).toEqual(['connect', 'reconnect']);
     vi.advanceTimersByTime(5_000);
     expect(link.log).toEqual(['connect', 'reconnect', 'reconnect']);
+  });
+
+  it('before the first connection a stuck socket is left to the 10 s open timeout (connect_timeout)', () => {
+    const { link } = setup();
+    link.up = false;
+    vi.advanceTimersByTime(12_000);
+    expect(link.log).toEqual(['connect']);
   });
 
   it('a connected socket counts as proof of life: the next probe is 15 s later', () => {

@@ -50,6 +50,8 @@ export class KeepAlive {
   private probeSentAt: number | null = null;
   private probeSeq = 0;
   private connectingSince: number | null = null;
+  /** the socket was up once: a stuck attempt after that is a path that died, not a wrong URL */
+  private everConnected = false;
 
   constructor(
     private readonly link: KeepAliveLink,
@@ -72,6 +74,7 @@ export class KeepAlive {
 
   /** The socket (re)connected: count that as proof of life, as any answered probe. */
   connected(): void {
+    this.everConnected = true;
     this.lastAnswer = this.clock.now();
     this.probeSentAt = null;
     this.connectingSince = null;
@@ -108,7 +111,10 @@ export class KeepAlive {
       return;
     }
     this.connectingSince ??= now;
-    if (now - this.connectingSince >= this.timing.connectTimeoutMs) {
+    // Before the first connection a socket that never opens is the URL's fault (wss:// on a port
+    // without TLS): the socket guard reports it as connect_timeout after 10 s. Replacing it here
+    // every 5 s would hide that cause behind a plain "unreachable".
+    if (this.everConnected && now - this.connectingSince >= this.timing.connectTimeoutMs) {
       console.warn('phone: the socket did not open in time; retrying');
       this.connectingSince = now;
       this.link.reconnect();
