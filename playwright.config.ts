@@ -20,7 +20,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: CI,
   timeout: 60_000,
-  globalTimeout: 15 * 60_000,
+  globalTimeout: 40 * 60_000,
   expect: { timeout: 10_000 },
   reporter: CI
     ? [['list']]

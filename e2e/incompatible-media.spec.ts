@@ -46,14 +46,12 @@ test.describe('incompatible media', () => {
     await expect(historyRow(a.page, 'Microphone')).toHaveCount(0);
   });
 
-  test('the far end refuses our offer (488) or answers with plain RTP: "Incompatible media", never the microphone', async ({
+  test('the far end refuses our offer (488): "Incompatible media", never the microphone', async ({
     phoneUser,
   }) => {
-    // two plain SIP phones registered through the PBX: 1008 refuses with 488, 1007 answers plain RTP
-    const callees = [
-      { service: '1008', port: 5096, scenario: 'uas-488.xml' },
-      { service: '1007', port: 5098, scenario: 'uas-plain-answer.xml' },
-    ];
+    // a plain SIP phone registered through the PBX that refuses with 488. (A plain RTP/AVP answer
+    // is no failure here: the PBX's media relay turns it into one the browser can use.)
+    const callees = [{ service: '1008', port: 5096, scenario: 'uas-488.xml' }];
     for (const { service, port } of callees) {
       const auth = { user: service, password: `pw${service}` };
       const registered = await sipp('register.xml', { service, port, target: PBX, auth });
@@ -70,7 +68,7 @@ test.describe('incompatible media', () => {
       expect(done.code, done.output).toBe(0);
     }
     await openTab(a.page, 'History');
-    await expect(historyRow(a.page, 'Outgoing', 'Incompatible media')).toHaveCount(2);
+    await expect(historyRow(a.page, 'Outgoing', 'Incompatible media')).toHaveCount(1);
     await expect(historyRow(a.page, 'Microphone')).toHaveCount(0);
   });
 });

@@ -114,9 +114,13 @@ test.describe('call notifications', () => {
     await expect
       .poll(() => tags(worker), { message: 'the incoming notification closes' })
       .not.toContain(shown.tag);
-    const missed = (await notifications(worker)).find((n) => n.tag.startsWith('missed-'));
+    // the missed-call notification follows the history write, a moment after the close
     const callerName = shown.body.split('\n')[0];
-    expect(missed?.title).toBe(`Missed call from ${callerName}`);
+    await expect
+      .poll(async () => (await notifications(worker)).find((n) => n.tag.startsWith('missed-'))?.title, {
+        message: 'a missed-call notification',
+      })
+      .toBe(`Missed call from ${callerName}`);
     // answering in the app closes the notification too (the call is answered elsewhere for the worker)
     await dial(a.page, b.ext);
     const second = await incomingNotification(worker, a);
