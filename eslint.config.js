@@ -3,7 +3,7 @@ import pluginVue from 'eslint-plugin-vue';
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript';
 import skipFormatting from 'eslint-config-prettier/flat';
 
-/** Layering (../shared/STYLE.md): ui → stores → phone/headset/db, and only src/phone/jssip imports JsSIP. */
+/** Layering: ui → stores → phone/headset/db, and only src/phone/jssip imports JsSIP. */
 const framework = ['vue', 'pinia', 'vue-i18n', 'dexie', '@/stores/*', '@/ui/*', '@/db/*', '@/i18n/*'];
 const restrict = (patterns, message, regex) => ({
   'no-restricted-imports': [
