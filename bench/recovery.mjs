@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { submitSignIn } from './sign-in.mjs';
 
 const OUTAGES_S = (process.env.BENCH_OUTAGES ?? '5,5,5,60').split(',').map(Number);
 const DROPS = Number(process.env.BENCH_DROPS ?? 2);
@@ -58,15 +59,7 @@ async function seen(page, text, timeoutMs) {
 }
 
 async function signIn(page) {
-  const form = page.getByRole('form', { name: 'Account' });
-  await form.waitFor({ timeout: 20_000 });
-  const field = (label) => form.getByLabel(label, { exact: true });
-  await field('Display name').fill(`Bench ${USER}`);
-  await field('SIP user').fill(USER);
-  await field('Password').fill(`pw${USER}`);
-  await field('SIP domain').fill(DOMAIN);
-  await field('WebSocket URL').fill(`ws://127.0.0.1:${WS_PORT}`);
-  await form.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, { user: USER, domain: DOMAIN, wsUrl: `ws://127.0.0.1:${WS_PORT}` });
   await seen(page, 'Registered', 20_000);
 }
 

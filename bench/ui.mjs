@@ -14,6 +14,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { installUiBench } from './ui-page.mjs';
 import { seedDatabase } from './ui-seed.mjs';
+import { submitSignIn } from './sign-in.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const HISTORY_ROWS = env('BENCH_UI_HISTORY', 100_000);
@@ -64,15 +65,7 @@ async function waitRegistered(page) {
 }
 
 async function signIn(page) {
-  const form = page.getByRole('form', { name: 'Account' });
-  await form.waitFor({ timeout: 20_000 });
-  const field = (label) => form.getByLabel(label, { exact: true });
-  await field('Display name').fill(`Bench ${USER}`);
-  await field('SIP user').fill(USER);
-  await field('Password').fill(`pw${USER}`);
-  await field('SIP domain').fill(DOMAIN);
-  await field('WebSocket URL').fill(WS);
-  await form.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, { user: USER, domain: DOMAIN, wsUrl: WS });
   await waitRegistered(page);
 }
 

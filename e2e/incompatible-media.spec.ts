@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { callRow, dial, expect, openTab, test } from './fixtures';
-import { sipp } from './support/sipp-call';
+import { sipp } from './support/sipp';
 
 const PBX = '127.0.0.1:5060';
 

@@ -6,9 +6,9 @@
  */
 import type { Page } from '@playwright/test';
 import { callRow, dial, expect, registration, rowButton, test, waitForAudio } from './fixtures';
-import { waitForPort } from './support/pbx';
+import { tcpOpen, waitForPort } from './support/pbx';
 import { stopKamailio, type StoppedPbx } from './support/pbx-outage';
-import { clientPorts, dropConnection, portOpen } from './support/net-drop';
+import { clientPorts, dropConnection } from './support/net-drop';
 
 const WS_PORT = 8088;
 /** the suite's PBX run dir (global-setup) */
@@ -89,7 +89,7 @@ test.describe('connections that heal themselves', () => {
       await test.step('started again on the same ports: registered soon after it is ready', async () => {
         let ready = 0;
         const watcher = (async () => {
-          while (!(await portOpen(WS_PORT))) await sleep(20);
+          while (!(await tcpOpen(WS_PORT))) await sleep(20);
           ready = Date.now();
         })();
         stopped!.restart();

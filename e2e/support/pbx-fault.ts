@@ -5,9 +5,8 @@
  * stops the new processes (pbx/stop.sh works from the pid files in the run directory).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
-import { pbxRunDir, startPbx, stopPbx, type PbxOptions } from './pbx';
+import { pbxRunDir, startPbx, stopPbx, tcpOpen, type PbxOptions } from './pbx';
 
 /** exactly what global-setup.ts starts */
 export const SUITE_PBX: PbxOptions = { name: 'pbx', wsPort: 8088, sipPort: 5060, turnPort: 3478 };
@@ -25,17 +24,6 @@ function childrenOf(pid: number): number[] {
   const file = `/proc/${pid}/task/${pid}/children`;
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const sock = connect({ host: '127.0.0.1', port });
-    sock.once('connect', () => {
-      sock.destroy();
-      done(true);
-    });
-    sock.once('error', () => done(false));
-  });
 }
 
 /**
@@ -62,7 +50,7 @@ export async function killPbx(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
     }
   }
   const deadline = Date.now() + 10_000;
-  while (await listening(SUITE_PBX.wsPort)) {
+  while (await tcpOpen(SUITE_PBX.wsPort)) {
     if (Date.now() > deadline) throw new Error(`Kamailio ${pid} still listens after ${signal}`);
     await new Promise((r) => setTimeout(r, 100));
   }

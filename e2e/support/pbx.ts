@@ -74,7 +74,8 @@ function runScript(
   });
 }
 
-function tcpOpen(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on 127.0.0.1:`port` right now. */
+export function tcpOpen(port: number): Promise<boolean> {
   return new Promise((done) => {
     const sock = connect({ host: '127.0.0.1', port });
     sock.once('connect', () => {

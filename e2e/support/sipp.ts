@@ -19,6 +19,10 @@ export interface SippOptions {
   outDir: string;
   /** kill SIPp after this long */
   timeoutMs?: number;
+  /** where to send; null for a scenario that only waits for a request (default: the PBX) */
+  target?: string | null;
+  /** digest credentials (register.xml) */
+  auth?: { user: string; password: string };
 }
 
 export interface SippRun {
@@ -37,8 +41,10 @@ export function runSipp(opts: SippOptions): SippRun {
   const base = join(opts.outDir, `sipp-${opts.localPort}`);
   const [messageFile, errorFile, logFile] = [`${base}-messages.log`, `${base}-errors.log`, `${base}-out.log`];
   const scenario = opts.scenario.startsWith('/') ? opts.scenario : join(repoRoot, opts.scenario);
+  const target = opts.target === undefined ? '127.0.0.1:5060' : opts.target;
   const args = [
-    '127.0.0.1:5060',
+    ...(target === null ? [] : [target]),
+    ...(opts.auth ? ['-au', opts.auth.user, '-ap', opts.auth.password] : []),
     ...['-sf', scenario, '-s', opts.service, '-m', '1', '-i', '127.0.0.1', '-p', String(opts.localPort)],
     ...['-nostdin', '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', errorFile],
     ...['-timeout', `${Math.ceil((opts.timeoutMs ?? 45_000) / 1000)}s`, '-timeout_error'],
@@ -62,4 +68,35 @@ export function paddedSdp(pad: number): string {
   const lines: string[] = [];
   for (let i = 0; lines.join('\n').length < pad; i++) lines.push(`a=x-padding-${i}:${'p'.repeat(64)}`);
   return lines.join('\n');
+}
+
+export interface SippResult {
+  /** 0: the scenario ran to its end; anything else: it failed (see `output`) */
+  code: number;
+  /** the end of its error log and message trace */
+  output: string;
+}
+
+/** Runs `scenario` (a file of pbx/sipp/) for one call to its end, e.g. a plain SIP phone. */
+export async function sipp(
+  scenario: string,
+  opts: {
+    service: string;
+    port: number;
+    target?: string;
+    auth?: { user: string; password: string };
+    timeoutS?: number;
+  },
+): Promise<SippResult> {
+  const run = runSipp({
+    scenario: join('pbx/sipp', scenario),
+    service: opts.service,
+    localPort: opts.port,
+    outDir: join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', 'sipp'),
+    timeoutMs: (opts.timeoutS ?? 10) * 1000,
+    target: opts.target ?? null,
+    auth: opts.auth,
+  });
+  const code = await run.done;
+  return { code, output: `${run.errors()}\n${run.messages()}`.slice(-4000) };
 }

@@ -2,9 +2,9 @@
  * TURN helpers for e2e/turn.spec.ts: the dev PBX's coturn (pbx/turn.sh), a real nftables rule that
  * blocks the direct paths between the browsers, and the selected ICE candidate pair from getStats.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { addOutputTable, type NftTable } from './nft';
 
 /** Where global-setup starts coturn (pbx/turn.sh defaults: relay ports 29000-29039). */
 export const TURN_PORT = 3478;
@@ -16,16 +16,6 @@ export function turnLine(ext: string, password = `pw${ext}`): string {
 }
 
 const TABLE = 'softphone_e2e_turn';
-
-function nft(args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('nft', args, (error, stdout, stderr) => {
-      if (error) reject(new Error(`nft ${args.join(' ')} failed: ${stderr || error.message}`));
-      else resolve(stdout);
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
 
 /** Linux's ephemeral port range: the ports of the browsers' host candidates (and nothing else here). */
 function ephemeralPorts(): { min: number; max: number } {
@@ -41,32 +31,14 @@ function ephemeralPorts(): { min: number; max: number } {
  * candidates. TURN (3478), coturn's relay ports, the PBX and the web server keep working, so media
  * can only flow through the relay. Returns the removal (call it in `finally`).
  */
-export async function blockDirectPaths(): Promise<{ dropped(): Promise<number>; remove(): Promise<void> }> {
+export function blockDirectPaths(): Promise<NftTable> {
   const eph = ephemeralPorts();
   const relay = `${TURN_RELAY_PORTS.min}-${TURN_RELAY_PORTS.max}`;
-  await nft(
-    ['-f', '-'],
-    [
-      `table inet ${TABLE} {`,
-      '  chain output {',
-      '    type filter hook output priority filter; policy accept;',
-      `    meta l4proto { udp, tcp } th dport { ${TURN_PORT}, ${relay} } accept`,
-      `    meta l4proto { udp, tcp } th sport { ${TURN_PORT}, ${relay} } accept`,
-      `    ip saddr 127.0.0.0/8 ip daddr 127.0.0.0/8 meta l4proto { udp, tcp } th sport ${eph.min}-${eph.max} th dport ${eph.min}-${eph.max} counter drop`,
-      '  }',
-      '}',
-      '',
-    ].join('\n'),
-  );
-  return {
-    async dropped() {
-      const out = await nft(['list', 'table', 'inet', TABLE]);
-      return Number(/counter packets (\d+)/.exec(out)?.[1] ?? 0);
-    },
-    async remove() {
-      await nft(['delete', 'table', 'inet', TABLE]);
-    },
-  };
+  return addOutputTable(TABLE, [
+    `meta l4proto { udp, tcp } th dport { ${TURN_PORT}, ${relay} } accept`,
+    `meta l4proto { udp, tcp } th sport { ${TURN_PORT}, ${relay} } accept`,
+    `ip saddr 127.0.0.0/8 ip daddr 127.0.0.0/8 meta l4proto { udp, tcp } th sport ${eph.min}-${eph.max} th dport ${eph.min}-${eph.max} counter drop`,
+  ]);
 }
 
 export interface CandidateInfo {

@@ -1,5 +1,5 @@
 /**
- * Delay before retrying a failed REGISTER (JsSIP never retries one itself, brief §8):
+ * Delay before retrying a failed REGISTER (JsSIP never retries one itself, docs/jssip-quirks.md §8):
  * 2, 4, 8, 16, 30, 30 ... seconds. No jitter: one tab per user, and tests stay deterministic.
  */
 export function registerRetryDelayMs(attempt: number): number {

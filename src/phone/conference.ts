@@ -153,7 +153,7 @@ export class Conference {
   private join(call: SipCall): Promise<void> {
     return call.queue.run(async () => {
       joinable(call);
-      // JsSIP's per-call mute would disable this leg's mix track on the next unhold (brief §9)
+      // JsSIP's per-call mute would disable this leg's mix track on the next unhold (docs/jssip-quirks.md §9)
       if (call.muted) call.setMuted(false);
       // first: a held call's remote stream has no track until the far side sends again
       if (call.state === 'held') await call.unhold('conference');

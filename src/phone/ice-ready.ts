@@ -22,7 +22,7 @@ export function wantedCandidate(servers: readonly RTCIceServer[]): WantedCandida
 }
 
 /**
- * Decides when JsSIP may stop waiting for ICE gathering (brief §7): JsSIP holds the INVITE / 200 OK
+ * Decides when JsSIP may stop waiting for ICE gathering (docs/jssip-quirks.md §7): JsSIP holds the INVITE / 200 OK
  * until gathering completes, which takes 10-40 s with a slow STUN/TURN server, and never trickles
  * candidates found later.
  * - no ICE servers: host candidates are all we will get, so the first one is enough;

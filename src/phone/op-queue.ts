@@ -18,7 +18,7 @@ export interface OpQueueOptions {
 
 /**
  * Runs one operation at a time for one call. JsSIP happily starts a second re-INVITE while the
- * first is still creating its offer (hold()+unhold() race, brief §5), and a failed re-INVITE
+ * first is still creating its offer (hold()+unhold() race, docs/jssip-quirks.md §5), and a failed re-INVITE
  * tears the call down, so hold/resume/transfer must never overlap.
  *
  * An op that never settles (a re-INVITE the far end never answers: JsSIP waits 32 s for it, longer

@@ -96,7 +96,7 @@ export class Transfers {
   private async placeReferred(call: SipCall, old: SipCall, offer: ReferOffer): Promise<void> {
     try {
       await call.queue.run(async () => {
-        // auto-hold rule (brief §4): the transferring call is held before the new one starts
+        // auto-hold rule (docs/jssip-quirks.md §4): the transferring call is held before the new one starts
         await this.ctx.holdOthers(call.id);
         call.dial(offer.dialer, offer.uri, await this.ctx.mediaFor(call));
         watchSetup(call, {

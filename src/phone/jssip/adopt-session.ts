@@ -32,7 +32,7 @@ export function adoptSession(call: SipCall, fresh: RTCSession, pcConfig: RTCConf
 /** The old session keeps no handler of ours and never throws from JsSIP's own clean-up. */
 function retire(call: SipCall, old: RTCSession, fresh: RTCSession): void {
   for (const event of Object.keys(sessionHandlers(call))) old.removeAllListeners(event);
-  // JsSIP's 'confirmed' hook calls terminate() even if the old leg already got a BYE (brief §3)
+  // JsSIP's 'confirmed' hook calls terminate() even if the old leg already got a BYE (docs/jssip-quirks.md §3)
   const terminate = old.terminate.bind(old);
   old.terminate = (options) => {
     if (!old.isEnded()) terminate(options);

@@ -6,7 +6,7 @@ import { OneShotTimer, type Clock } from '../clock';
 export interface BlfHandlers {
   /** a new SUBSCRIBE went out for the extension: its NOTIFY versions start again */
   started(extension: string): void;
-  /** a NOTIFY with a body (JsSIP drops body-less ones, brief §1) */
+  /** a NOTIFY with a body (JsSIP drops body-less ones, docs/jssip-quirks.md §1) */
   notify(extension: string, body: string): void;
   /** the subscription ended or is not possible right now; a new one is on its way */
   lost(extension: string): void;
@@ -34,7 +34,7 @@ export const MESSAGE_SUMMARY_EVENT: EventPackage = {
   accept: 'application/simple-message-summary',
 };
 
-/** JsSIP never finishes an un-SUBSCRIBE without a final NOTIFY (brief §1 gotcha 1). */
+/** JsSIP never finishes an un-SUBSCRIBE without a final NOTIFY (docs/jssip-quirks.md §1). */
 export const UNSUBSCRIBE_FORCE_MS = 5_000;
 const CODE_UNSUBSCRIBE_TIMEOUT = 5;
 const TERMINATED = 2;

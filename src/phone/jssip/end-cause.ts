@@ -4,7 +4,7 @@ import type { EndCause } from '../types';
 /**
  * What JsSIP tells us when a session ends ('ended' or 'failed'), reduced to plain data.
  * `cause` strings are JsSIP.C.causes values; they are compared as literals because the typings
- * declare them as an ambient enum with no runtime value (brief §11).
+ * declare them as an ambient enum with no runtime value (docs/jssip-quirks.md §11).
  */
 export interface EndInfo {
   originator: 'local' | 'remote' | 'system';

@@ -1,5 +1,5 @@
 /**
- * Typings JsSIP 3.13.8 ships without (brief §11). Runtime members only; private fields are read
+ * Typings JsSIP 3.13.8 ships without (docs/jssip-quirks.md §11). Runtime members only; private fields are read
  * through narrow helpers in this folder, never from outside it.
  */
 import 'jssip/lib/UA';

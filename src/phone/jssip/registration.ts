@@ -15,7 +15,7 @@ interface FailedEvent {
 
 /**
  * Turns the UA's connection and registration events into RegistrationSnapshot changes, and
- * retries a failed REGISTER with back-off, which JsSIP never does (brief §8). Socket reconnects
+ * retries a failed REGISTER with back-off, which JsSIP never does (docs/jssip-quirks.md §8). Socket reconnects
  * are JsSIP's own (Transport.js retries forever); JsSIP re-REGISTERs on every 'connected'.
  */
 export class RegistrationTracker {

@@ -37,7 +37,7 @@ export function awaitingFirstResponse(session: RTCSession): boolean {
   return status === (session.C.STATUS_NULL as number) || status === (session.C.STATUS_INVITE_SENT as number);
 }
 
-/** Does `session` end now? terminate() throws on an ended session, hence the guard (brief §5). */
+/** Does `session` end now? terminate() throws on an ended session, hence the guard (docs/jssip-quirks.md §5). */
 export function safeTerminate(session: RTCSession, statusCode?: number, extraHeaders?: string[]): void {
   if (session.isEnded()) return;
   try {

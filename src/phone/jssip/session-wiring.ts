@@ -18,7 +18,7 @@ type Handlers = Partial<RTCSessionEventMap>;
 
 /**
  * JsSIP session events → call changes. Used both as `eventHandlers` of ua.call() (outgoing: the
- * only way to see 'peerconnection' and early 'icecandidate', brief §9) and with on() (incoming).
+ * only way to see 'peerconnection' and early 'icecandidate', docs/jssip-quirks.md §9) and with on() (incoming).
  */
 export function sessionHandlers(call: SipCall): Handlers {
   return {

@@ -174,7 +174,7 @@ export class SipCall {
         mediaConstraints: { audio: true, video: false },
         mediaStream: media.stream,
         pcConfig: media.pcConfig,
-        // 'peerconnection' fires inside ua.call(): only eventHandlers catch it (brief §9)
+        // 'peerconnection' fires inside ua.call(): only eventHandlers catch it (docs/jssip-quirks.md §9)
         eventHandlers: sessionHandlers(this),
       });
     } catch (error) {

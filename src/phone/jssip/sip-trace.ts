@@ -1,9 +1,9 @@
 import type { Socket } from 'jssip/lib/Socket';
 import type { Clock } from '../clock';
 import type { SipTraceEntry } from '../types';
+import { SocketWrapper, type DataHandler, type OutgoingMessage } from './socket-wrapper';
 
 type Sink = (entry: SipTraceEntry) => void;
-type DataHandler = (data: unknown) => void;
 
 /**
  * SIP trace for support logs: wraps the UA's socket (JsSIP's own extension point, the Socket
@@ -50,48 +50,23 @@ function textOf(data: unknown): string | null {
 }
 
 /** Delegates everything to the real socket; only send() and ondata pass through the tap. */
-class TracedSocket {
+class TracedSocket extends SocketWrapper {
   constructor(
-    private readonly inner: Socket,
+    inner: Socket,
     private readonly trace: SipTrace,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  get url(): string {
-    return this.inner.url;
-  }
-  get via_transport(): string {
-    return this.inner.via_transport;
-  }
-  get sip_uri(): string {
-    return this.inner.sip_uri;
-  }
-  connect(): void {
-    this.inner.connect();
-  }
-  disconnect(): void {
-    this.inner.disconnect();
-  }
-  send(message: string | ArrayBufferLike | Blob | ArrayBufferView): boolean {
-    const sent = this.inner.send(message);
+  override send(message: OutgoingMessage): boolean {
+    const sent = super.send(message);
     if (sent) this.trace.tap('out', message);
     return sent;
   }
-  isConnected(): boolean {
-    return this.inner.isConnected();
-  }
-  isConnecting(): boolean {
-    return this.inner.isConnecting();
-  }
-  set onconnect(handler: () => void) {
-    this.inner.onconnect = handler;
-  }
-  set ondisconnect(handler: (error: boolean, code?: number, reason?: string) => void) {
-    this.inner.ondisconnect = handler;
-  }
-  set ondata(handler: DataHandler) {
-    (this.inner as unknown as { ondata: DataHandler }).ondata = (data) => {
+  protected override bindData(handler: DataHandler): void {
+    super.bindData((data: unknown) => {
       this.trace.tap('in', data);
       handler(data);
-    };
+    });
   }
 }

@@ -1,6 +1,12 @@
 import type { Socket } from 'jssip/lib/Socket';
 import type { Clock } from '../clock';
 import { screenRequest, statelessReply, withAllow } from './request-guard';
+import {
+  SocketWrapper,
+  type DataHandler,
+  type DisconnectHandler,
+  type OutgoingMessage,
+} from './socket-wrapper';
 import { ALLOWED_METHODS } from './ua-factory';
 
 /** A WebSocket still not open after this long is given up (and JsSIP's Transport retries). */
@@ -11,9 +17,6 @@ export const SOCKET_OPEN_TIMEOUT_MS = 10_000;
  * 'disconnected' event carries it to registration.ts, which shows 'connect_timeout'.
  */
 export const SOCKET_OPEN_TIMEOUT_REASON = 'socket open timeout';
-
-type DataHandler = (data: unknown) => void;
-type DisconnectHandler = (error: boolean, code?: number, reason?: string) => void;
 
 /** For UaOptions.wrapSocket: the socket (after `under`, e.g. the SIP trace) behind the guard below. */
 export const guardSocket =
@@ -33,57 +36,44 @@ const newTag = (): string => `guard${Date.now().toString(36)}${(++tagCounter).to
  * - a throw inside JsSIP's handling of one message is logged, not left to the socket's event loop;
  * - JsSIP's 501 for an unknown in-dialog method gets the Allow header it lacks.
  */
-class GuardedSocket {
+class GuardedSocket extends SocketWrapper {
   private ondisconnectHandler: DisconnectHandler = () => undefined;
   private openTimer: unknown = null;
 
   constructor(
-    private readonly inner: Socket,
+    inner: Socket,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  get url(): string {
-    return this.inner.url;
-  }
-  get via_transport(): string {
-    return this.inner.via_transport;
-  }
-  get sip_uri(): string {
-    return this.inner.sip_uri;
-  }
-  connect(): void {
+  override connect(): void {
     this.stopOpenTimer();
     this.openTimer = this.clock.setTimeout(() => this.openTimedOut(), SOCKET_OPEN_TIMEOUT_MS);
-    this.inner.connect();
+    super.connect();
   }
-  disconnect(): void {
+  override disconnect(): void {
     this.stopOpenTimer();
-    this.inner.disconnect();
+    super.disconnect();
   }
-  send(message: string | ArrayBufferLike | Blob | ArrayBufferView): boolean {
-    return this.inner.send(typeof message === 'string' ? withAllow(message, ALLOWED_METHODS) : message);
+  override send(message: OutgoingMessage): boolean {
+    return super.send(typeof message === 'string' ? withAllow(message, ALLOWED_METHODS) : message);
   }
-  isConnected(): boolean {
-    return this.inner.isConnected();
-  }
-  isConnecting(): boolean {
-    return this.inner.isConnecting();
-  }
-  set onconnect(handler: () => void) {
-    this.inner.onconnect = () => {
+  protected override bindConnect(handler: () => void): void {
+    super.bindConnect(() => {
       this.stopOpenTimer();
       handler();
-    };
+    });
   }
-  set ondisconnect(handler: DisconnectHandler) {
+  protected override bindDisconnect(handler: DisconnectHandler): void {
     this.ondisconnectHandler = handler;
-    this.inner.ondisconnect = (error, code, reason) => {
+    super.bindDisconnect((error, code, reason) => {
       this.stopOpenTimer();
       handler(error, code, reason);
-    };
+    });
   }
-  set ondata(handler: DataHandler) {
-    (this.inner as unknown as { ondata: DataHandler }).ondata = (data) => this.receive(data, handler);
+  protected override bindData(handler: DataHandler): void {
+    super.bindData((data) => this.receive(data, handler));
   }
 
   private receive(data: unknown, handler: DataHandler): void {

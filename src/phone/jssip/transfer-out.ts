@@ -18,7 +18,7 @@ interface ReferProgress {
   status_line?: { status_code?: number | string };
 }
 type ReferHandler = (e?: ReferProgress) => void;
-/** refer() returns a ReferSubscriber or false; the d.ts says void (brief §2). */
+/** refer() returns a ReferSubscriber or false; the d.ts says void (docs/jssip-quirks.md §2). */
 interface Referable {
   refer(target: string, options: { eventHandlers: Record<string, ReferHandler> }): unknown;
 }
@@ -118,7 +118,7 @@ export function sendRefer(call: SipCall, request: ReferRequest): Promise<void> {
   });
 }
 
-/** ReferSubscriber events (brief §2) → transfer moves. */
+/** ReferSubscriber events (docs/jssip-quirks.md §2) → transfer moves. */
 function referHandlers(on: {
   move: (to: TransferStatus) => boolean;
   fail: (failure: TransferFailure) => void;

@@ -211,7 +211,7 @@ describe('being transferred and being the target', () => {
     fresh!.sent200();
     fresh!.ack();
     old.terminate(); // JsSIP BYEs the replaced leg on 'confirmed'
-    old.terminate(); // …and must not throw when it already ended (brief §3)
+    old.terminate(); // …and must not throw when it already ended (docs/jssip-quirks.md §3)
     expect(h.phone.snapshot().calls).toHaveLength(1);
     fresh!.byeRemote();
     expect(h.events.at(-1)).toBe('ended:c1:remote_hangup:null');

@@ -54,7 +54,7 @@ export function buildUaOptions(config: PhoneConfig): UaOptions {
     display_name: config.displayName || undefined,
     register: true,
     register_expires: config.registerExpires ?? 300,
-    // JsSIP's session timers break on 422 and drop calls when UPDATE goes unanswered (brief §8);
+    // JsSIP's session timers break on 422 and drop calls when UPDATE goes unanswered (docs/jssip-quirks.md §8);
     // dead calls are caught by ICE consent failure instead, which JsSIP turns into a BYE.
     session_timers: false,
     // JsSIP answers 408 after this many seconds of ringing; keep it above the longest

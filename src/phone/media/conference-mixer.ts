@@ -33,7 +33,7 @@ interface Leg {
 }
 
 /**
- * N-1 conference mix in one AudioContext (brief §9): each participant's outbound track carries our
+ * N-1 conference mix in one AudioContext (docs/jssip-quirks.md §9): each participant's outbound track carries our
  * microphone plus every other participant, never their own voice. Our "mute me" is the mic gain,
  * because JsSIP's mute/hold toggle the sender tracks, which are the per-leg destinations here.
  * The remote streams must also play through a media element (RemoteAudio does): Chrome feeds

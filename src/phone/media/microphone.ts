@@ -42,7 +42,7 @@ function isNamed(value: unknown): value is { name: string } {
 
 /**
  * One getUserMedia stream shared by all calls, and one *cloned* stream per call. JsSIP's mute and
- * hold disable the sender's track, so a shared track would mute every call at once (brief §5), and
+ * hold disable the sender's track, so a shared track would mute every call at once (docs/jssip-quirks.md §5), and
  * stopping a call's clone never stops the shared capture.
  */
 export class Microphone {

@@ -175,7 +175,7 @@ export class FakeSession extends EventEmitter {
   private reInvite(hold: boolean, done: () => void): boolean {
     if (this.status !== S.STATUS_CONFIRMED && this.status !== S.STATUS_WAITING_FOR_ACK) return false;
     if (this.local === hold) return false;
-    // JsSIP would start a second, overlapping re-INVITE here (brief §5); flag it for the tests
+    // JsSIP would start a second, overlapping re-INVITE here (docs/jssip-quirks.md §5); flag it for the tests
     if (this.pendingReinvite) this.log.push('OVERLAP');
     this.local = hold;
     this.log.push(hold ? 'hold' : 'unhold');

@@ -10,7 +10,7 @@ type Dialog = { call_id: string; local_tag: string; remote_tag: string };
 
 /**
  * Adds what the transfer code uses and FakeSession leaves out: refer() (false unless confirmed,
- * like RTCSession.js:1000) and the private `_dialog.id` read for Replaces (brief §2).
+ * like RTCSession.js:1000) and the private `_dialog.id` read for Replaces (docs/jssip-quirks.md §2).
  */
 export function referable(session: FakeSession, dialog: Dialog): SentRefer[] {
   const sent: SentRefer[] = [];
