@@ -9,7 +9,9 @@ import {
   installPeerConnectionRecorder,
   isLive,
   measureAudio,
+  slidingWindow,
   type PcAudioStats,
+  type StatsSample,
 } from './support/webrtc-stats';
 import { CspGuard } from './support/csp-guard';
 
@@ -239,28 +241,48 @@ export async function listen(page: Page, which: PcPick = 'live'): Promise<string
   return w ? describeWindow(w) : `no measurement: peer connection #${idx} is closed`;
 }
 
+/** Length of the window an audio verdict is judged on (as `measureAudio`'s default). */
+const AUDIO_WINDOW_MS = 1500;
+
 /** Waits until the page receives and plays audible audio (inbound packets grow, energy and level > 0). */
 export async function waitForAudio(phone: Phone, which: PcPick = 'live', timeout = 15_000): Promise<void> {
-  await expectVerdict(phone, which, /^audio:/, `${phone.ext} hears audio`, timeout);
+  await expectVerdict(phone, which, 'audio', `${phone.ext} hears audio`, timeout);
 }
 
-/** Waits until what the page receives is silent (no packets, or energy and level ≈ 0). */
+/** Waits until what the page receives is silent (no packets, or energy and level ≈ 0) for a whole window. */
 export async function expectSilence(phone: Phone, which: PcPick = 'live', timeout = 15_000): Promise<void> {
-  await expectVerdict(phone, which, /^silence:/, `${phone.ext} hears silence`, timeout);
+  await expectVerdict(phone, which, 'silence', `${phone.ext} hears silence`, timeout);
 }
 
-/** Polls `listen` until the verdict matches; the last measurement becomes a test annotation (HTML report). */
+/**
+ * Reads the stats every 250 ms and judges the sliding window ending at each reading (`slidingWindow`):
+ * `audio` holds as soon as the window has the packets, energy and level of audible audio; `silence`
+ * only once a whole `AUDIO_WINDOW_MS` window is silent. The last verdict becomes a test annotation.
+ */
 async function expectVerdict(
   phone: Phone,
   which: PcPick,
-  verdict: RegExp,
+  want: 'audio' | 'silence',
   message: string,
   timeout: number,
 ): Promise<void> {
-  let last = '';
-  await expect
-    .poll(async () => (last = await listen(phone.page, which)), { message, timeout, intervals: [250] })
-    .toMatch(verdict);
+  const deadline = Date.now() + timeout;
+  const samples: StatsSample[] = [];
+  let last = 'no measurement yet';
+  let ok = false;
+  while (!ok) {
+    samples.push({ t: Date.now(), stats: await audioStats(phone.page) });
+    // keep one sample older than the window (the window's start), drop the ones before it
+    while (samples.length > 2 && samples.at(-1)!.t - samples[1]!.t >= AUDIO_WINDOW_MS) samples.shift();
+    const idx = pick(samples.at(-1)!.stats, which);
+    const w = typeof idx === 'number' ? slidingWindow(samples, idx, AUDIO_WINDOW_MS) : null;
+    if (typeof idx === 'string') last = `no measurement: ${idx}`;
+    else last = w ? describeWindow(w) : `no measurement yet: peer connection #${idx} closed or just opened`;
+    ok = !!w && last.startsWith(`${want}:`) && (want === 'audio' || w.ms >= AUDIO_WINDOW_MS);
+    if (ok || Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(ok, `${message} within ${timeout} ms; last window: ${last}`).toBe(true);
   test.info().annotations.push({ type: 'audio', description: `${phone.ext} ${last}` });
 }
 

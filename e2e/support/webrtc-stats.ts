@@ -172,6 +172,46 @@ export async function measureAudio(page: Page, windowMs = 1500): Promise<AudioWi
     });
 }
 
+/** One reading of `audioStats` and when it was taken. */
+export interface StatsSample {
+  t: number;
+  stats: PcAudioStats[];
+}
+
+/**
+ * The window on peer connection `index` that ends at the newest sample and starts at the newest
+ * earlier sample at least `windowMs` older (or, early on, at the oldest one): the same deltas as
+ * `measureAudio`, but from a running series, so a verdict is known as soon as it holds instead of
+ * at the end of a fresh fixed window. Null while the connection is closed or has fewer than 2 samples.
+ */
+export function slidingWindow(samples: StatsSample[], index: number, windowMs: number): AudioWindow | null {
+  const last = samples.at(-1);
+  const now = last?.stats[index];
+  if (!last || !now || !isLive(now)) return null;
+  const have = samples.filter((s) => s.stats[index]);
+  let start = 0;
+  for (let i = 0; i < have.length - 1; i++) if (last.t - have[i]!.t >= windowMs) start = i;
+  const span = have.slice(start);
+  if (span.length < 2) return null;
+  const first = span[0]!.stats[index]!;
+  let maxLevel = 0;
+  for (let i = 1; i < span.length; i++) {
+    const s = span[i]!.stats[index]!;
+    // audioLevel keeps its last value when nothing is played out any more: count fresh values only.
+    if (s.totalSamplesDuration > span[i - 1]!.stats[index]!.totalSamplesDuration)
+      maxLevel = Math.max(maxLevel, s.audioLevel);
+  }
+  return {
+    index,
+    packetsReceived: now.packetsReceived - first.packetsReceived,
+    packetsSent: now.packetsSent - first.packetsSent,
+    energy: now.totalAudioEnergy - first.totalAudioEnergy,
+    played: now.totalSamplesDuration - first.totalSamplesDuration,
+    maxLevel,
+    ms: last.t - span[0]!.t,
+  };
+}
+
 /** Audible: packets arrive, are played out and carry the fake microphone's beeps (~0.2 energy/s). */
 export const AUDIBLE_ENERGY = 0.01;
 /** Silence: a muted/held far end gives ~1e-7 once settled. */
