@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { callRow, dial, expect, rowButton, test } from './fixtures';
+import { clearPbxFeature, expectPbxFeature } from './support/pbx-features';
 
 /** opens the forwarding dialog, lets `change` edit it, saves and waits for the dialog to close */
 async function editForwarding(page: Page, change: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
@@ -24,7 +25,7 @@ test.describe('PBX feature codes', () => {
     });
     // the code call (*721003) never shows: no call row, and no "not confirmed" status
     await expect(callRow(b.page, '*72')).toHaveCount(0);
-    await b.page.waitForTimeout(1500);
+    await expectPbxFeature(b.ext, 'fwd', c.ext);
     await expect(b.page.getByRole('status').filter({ hasText: 'did not confirm' })).toHaveCount(0);
     await b.context.close();
 
@@ -33,7 +34,10 @@ test.describe('PBX feature codes', () => {
     await rowButton(callRow(c.page, a.ext), 'Decline').click();
     await expect(callRow(a.page, b.ext)).toHaveCount(0, { timeout: 10_000 });
 
-    // B again (a fresh browser): cancel forwarding on the PBX so later tests find 1002 as usual
+    // B again (a fresh browser): cancel forwarding on the PBX so later tests find 1002 as usual.
+    // The fresh app dials only on a change, so it sets forwarding first; the key is cleared before
+    // so that its *72 shows on the PBX (and cannot overtake the *73 after it).
+    await clearPbxFeature(b.ext, 'fwd');
     const b2 = await phoneUser('1002');
     await editForwarding(b2.page, async (dialog) => {
       await dialog
@@ -43,13 +47,14 @@ test.describe('PBX feature codes', () => {
       await all.getByRole('checkbox', { name: 'Forward all calls' }).check();
       await all.getByRole('textbox', { name: 'Forward to' }).fill(c.ext);
     });
+    await expectPbxFeature(b2.ext, 'fwd', c.ext);
     await editForwarding(b2.page, async (dialog) => {
       await dialog
         .getByRole('group', { name: 'Forward all calls' })
         .getByRole('checkbox', { name: 'Forward all calls' })
         .uncheck();
     });
-    await b2.page.waitForTimeout(1500);
+    await expectPbxFeature(b2.ext, 'fwd', null);
     await b2.context.close();
     await dial(a.page, b.ext);
     await expect(callRow(a.page, b.ext)).toContainText('Not found');
@@ -67,13 +72,15 @@ test.describe('PBX feature codes', () => {
     const dnd = b.page.getByRole('button', { name: 'Do not disturb' });
     await dnd.click();
     await expect(dnd).toHaveAttribute('aria-pressed', 'true');
-    await b.page.waitForTimeout(1500);
+    await expectPbxFeature(b.ext, 'dnd', '1');
     await expect(b.page.getByRole('status').filter({ hasText: 'did not confirm' })).toHaveCount(0);
     await b.context.close();
     await dial(a.page, b.ext);
     await expect(callRow(a.page, b.ext)).toContainText('Busy');
 
-    // clean up: DND off on the PBX from a fresh browser (toggle on, then off)
+    // clean up: DND off on the PBX from a fresh browser (toggle on, then off; the key is cleared
+    // first so that the *78 shows on the PBX before the *79 is dialled)
+    await clearPbxFeature(b.ext, 'dnd');
     const b2 = await phoneUser('1004');
     await editForwarding(b2.page, async (dialog) => {
       await dialog
@@ -82,8 +89,8 @@ test.describe('PBX feature codes', () => {
     });
     const dnd2 = b2.page.getByRole('button', { name: 'Do not disturb' });
     await dnd2.click();
-    await b2.page.waitForTimeout(1500);
+    await expectPbxFeature(b2.ext, 'dnd', '1');
     await dnd2.click();
-    await b2.page.waitForTimeout(1500);
+    await expectPbxFeature(b2.ext, 'dnd', null);
   });
 });

@@ -21,7 +21,7 @@ function controlSocket(): string {
   return join(repoRoot, process.env.E2E_RESULTS ?? 'test-results', 'pbx', 'kamailio_ctl');
 }
 
-function kamcmd(...args: string[]): Promise<string> {
+export function kamcmd(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('kamcmd', ['-s', `unix:${controlSocket()}`, ...args], (error, stdout, stderr) => {
       if (error) reject(new Error(`kamcmd ${args.join(' ')}: ${stderr || error.message}`));
