@@ -13,6 +13,8 @@ const distDir = process.env.E2E_DIST_DIR ?? `${results}/dist-e2e`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/support/*.test.ts are Vitest tests of the helpers, not browser tests
+  testMatch: '**/*.spec.ts',
   outputDir: `${results}/playwright`,
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
