@@ -15,10 +15,9 @@ import {
   SipTrace,
   guardSocket,
   browserProbePeer,
-  offerProber,
+  OfferProber,
   type CallEnv,
   type MediaSetup,
-  type OfferProber,
   type ProbePeerFactory,
   type SipSession,
   type UaFactory,
@@ -94,7 +93,7 @@ class PhoneEngine implements Phone {
   private readonly mwi = new MwiService((m) => this.emitter.emit('messageWaitingChanged', m));
   private readonly trace: SipTrace;
   private readonly timers: { clock: Clock; ticker: Ticker };
-  private readonly probeOffer: OfferProber;
+  private readonly prober: OfferProber;
 
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
@@ -123,7 +122,7 @@ class PhoneEngine implements Phone {
       },
     };
     this.screening = new CallScreening(clock);
-    this.probeOffer = offerProber(deps.probePeer ?? browserProbePeer, clock, this.env.timeouts.offerProbeMs);
+    this.prober = new OfferProber(deps.probePeer ?? browserProbePeer, clock, this.env.timeouts.offerProbeMs);
     this.conference = new Conference({
       microphone: this.env.microphone,
       remoteStream: (id) => this.env.remoteAudio.stream(id),
@@ -150,7 +149,7 @@ class PhoneEngine implements Phone {
             this.onIncoming(SipCall.incoming(this.env, this.newId(), session), offer, refused);
         },
         // with the configuration answer() will use
-        probeOffer: (sdp) => this.probeOffer(sdp, this.pcConfig()),
+        probeOffer: (sdp) => this.prober.probe(sdp, this.pcConfig()),
         replacing: (session, replaced) => this.onReplacing(session, replaced),
         calls: () => this.calls.values(),
         // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
@@ -170,6 +169,7 @@ class PhoneEngine implements Phone {
     const mwi = { ...blf, expires: config.mwiExpires ?? MWI_EXPIRES_S };
     this.mwi.attach(this.stack.watchMessages(mwi, this.mwi.feed), config.user);
     this.stack.start();
+    this.prober.warm(this.pcConfig());
   }
 
   checkConnection(reason: KeepAliveReason): void {

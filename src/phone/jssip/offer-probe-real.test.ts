@@ -51,6 +51,9 @@ async function connected(offerProbeMs = 2_000) {
   kit.phone.on('callEnded', (c) => ended.push(c));
   kit.phone.connect(TEST_CONFIG);
   await settle();
+  // the one made at connect to start WebRTC early (OfferProber.warm), already closed
+  expect(peers.made.map((p) => p.closed)).toEqual([true]);
+  peers.made.length = 0;
   kit.events.length = 0;
   return { ...kit, peers, ended };
 }

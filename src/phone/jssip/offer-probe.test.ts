@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../clock';
-import { holdRinging, probeOffer, reasonOf, type ProbePeer } from './offer-probe';
+import { holdRinging, OfferProber, probeOffer, reasonOf, type ProbePeer } from './offer-probe';
 
 /** A peer connection whose setRemoteDescription settles when the test says so. */
 class FakePeer implements ProbePeer {
@@ -25,7 +25,11 @@ function manualClock() {
     setTimeout: (fn: () => void) => (timers.set(++next, fn), next),
     clearTimeout: (id: unknown) => void timers.delete(id as number),
   };
-  const fire = () => [...timers.values()].forEach((fn) => fn());
+  const fire = () => {
+    const due = [...timers.values()];
+    timers.clear();
+    due.forEach((fn) => fn());
+  };
   return { clock, fire, pending: () => timers.size };
 }
 
@@ -99,6 +103,40 @@ describe('probeOffer', () => {
       new Error('Failed to parse SessionDescription. a=ssrc:abc cname:x Invalid value: abc.'),
     );
     expect(await verdict).toBe('Failed to parse SessionDescription. a=ssrc:abc cname:x Invalid value: abc.');
+    vi.restoreAllMocks();
+  });
+});
+
+describe('OfferProber.warm', () => {
+  it('makes and closes one peer connection after connect, once, and never after a probe', () => {
+    const { clock, fire } = manualClock();
+    const peers: FakePeer[] = [];
+    const prober = new OfferProber(() => (peers.push(new FakePeer()), peers.at(-1)!), clock, 2000);
+    prober.warm({});
+    expect(peers).toHaveLength(0); // not inside connect() itself
+    fire();
+    expect(peers.map((p) => p.closed)).toEqual([1]);
+    prober.warm({});
+    fire();
+    expect(peers).toHaveLength(1);
+    const probed = new OfferProber(() => (peers.push(new FakePeer()), peers.at(-1)!), clock, 2000);
+    void probed.probe('v=0', {});
+    probed.warm({});
+    expect(peers).toHaveLength(2);
+  });
+
+  it('no WebRTC: warm() stays quiet', () => {
+    const warn = vi.spyOn(console, 'warn');
+    const { clock, fire } = manualClock();
+    new OfferProber(
+      () => {
+        throw new ReferenceError('RTCPeerConnection is not defined');
+      },
+      clock,
+      10,
+    ).warm({});
+    fire();
+    expect(warn).not.toHaveBeenCalled();
     vi.restoreAllMocks();
   });
 });
