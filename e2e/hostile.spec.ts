@@ -12,7 +12,7 @@ import {
   test,
   waitForAudio,
 } from './fixtures';
-import { bigInviteScenario, hostileOutOfDialogScenario } from './support/hostile-out';
+import { BIG_PADDING, bigInviteScenario, hostileOutOfDialogScenario } from './support/hostile-out';
 import { runSipp, type SippRun } from './support/sipp';
 
 /** Swallows the RTP/ICE packets the browser sends towards SIPp's SDP: no ICMP, so ICE just waits. */
@@ -44,13 +44,17 @@ test('odd and hostile SIP requests all get an answer, and the phone can still ca
     await passed(runSipp({ scenario, service: a.ext, localPort: 5072, outDir, timeoutMs: 20_000 }), 'out');
   });
 
-  await test.step('an INVITE with 57 KB of SDP rings and the page stays usable: the user declines it', async () => {
-    const scenario = scenarioFile('big-invite.xml', bigInviteScenario());
-    const run = runSipp({ scenario, service: a.ext, localPort: 5074, outDir, timeoutMs: 20_000 });
+  await test.step('an INVITE with 60 KB of SDP rings and the page stays usable: the user declines it', async () => {
+    const big = bigInviteScenario();
+    const scenario = scenarioFile('big-invite.xml', big.xml);
+    const inf = scenarioFile('big-invite.csv', big.csv);
+    const run = runSipp({ scenario, inf, service: a.ext, localPort: 5074, outDir, timeoutMs: 20_000 });
     const row = callRow(a.page, 'Hostile Tester');
     await expect(row).toContainText('Incoming call');
     await rowButton(row, 'Decline').click();
     await passed(run, 'big INVITE');
+    const sent = /Content-Length: *(\d+)/.exec(run.messages().split('INVITE sip:')[1] ?? '');
+    expect(Number(sent?.[1]), 'SDP bytes SIPp sent').toBeGreaterThanOrEqual(BIG_PADDING);
   });
 
   const sipp = runSipp({

@@ -4,8 +4,6 @@
  * instant messages), an INVITE with ~60 KB of valid SDP and one with 100 extra headers and a long
  * bidi-laden display name (both must ring, expect 180, then are CANCELled: 200 + 487).
  */
-import { paddedSdp } from './sipp';
-
 const FROM = (tag: string, name = 'Hostile Tester') =>
   `From: "${name}" <sip:sipp@sipp.invalid>;tag=${tag}[call_number]`;
 
@@ -96,18 +94,27 @@ export function hostileOutOfDialogScenario(): string {
   ]);
 }
 
+/** Bytes of SDP padding in the big INVITE: the body is a little over 60 KB. */
+export const BIG_PADDING = 60 * 1024;
+
 /**
- * SIPp reads scenario files of at most 64 KB, so the big INVITE (57 KB of SDP) has its own. It rings
- * (180) and the user declines it in the page (603): the dev PBX cannot CANCEL an INVITE this big
- * (Kamailio answers the CANCEL "500 cancel error").
+ * The big INVITE: SIPp reads scenario files of at most 64 KB, so its padding (60 lines of 1 KB)
+ * comes from a CSV file, one line per `[field0 line=N]`. It goes over UDP (Kamailio reads at most
+ * 16 KB per TCP message here, tcp_rd_buf_size) and rings (180); the user declines it in the page
+ * (603): the dev PBX cannot CANCEL an INVITE this big (Kamailio answers the CANCEL
+ * "500 cancel error").
  */
-export function bigInviteScenario(): string {
-  const sdp = `${SDP}\n${paddedSdp(57 * 1024)}\na=sendrecv`;
-  return scenario('INVITE with a big SDP', [
+export function bigInviteScenario(): { xml: string; csv: string } {
+  const line = (i: number) => `a=x-padding-${String(i).padStart(2, '0')}:`.padEnd(1023, 'p');
+  const lines = Array.from({ length: BIG_PADDING / 1024 }, (_, i) => line(i));
+  const padding = lines.map((_, i) => `[field0 line=${i}]`).join('\n');
+  const sdp = `${SDP}\n${padding}\na=sendrecv`;
+  const xml = scenario('INVITE with a big SDP', [
     request('INVITE', 1, 'big', ['Content-Type: application/sdp'], sdp),
     '  <recv response="100" optional="true"/>',
     '  <recv response="180" timeout="10000"/>',
     '  <recv response="603" timeout="15000"/>',
     `  <send><![CDATA[\n${ack(1, 'big')}\n\n]]></send>`,
   ]);
+  return { xml, csv: ['SEQUENTIAL', ...lines, ''].join('\n') };
 }

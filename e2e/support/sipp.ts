@@ -23,6 +23,8 @@ export interface SippOptions {
   target?: string | null;
   /** digest credentials (register.xml) */
   auth?: { user: string; password: string };
+  /** a CSV file whose lines the scenario injects ([field0 line=N]), for messages over 64 KB */
+  inf?: string;
 }
 
 export interface SippRun {
@@ -45,6 +47,7 @@ export function runSipp(opts: SippOptions): SippRun {
   const args = [
     ...(target === null ? [] : [target]),
     ...(opts.auth ? ['-au', opts.auth.user, '-ap', opts.auth.password] : []),
+    ...(opts.inf ? ['-inf', opts.inf] : []),
     ...['-sf', scenario, '-s', opts.service, '-m', '1', '-i', '127.0.0.1', '-p', String(opts.localPort)],
     ...['-nostdin', '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', errorFile],
     ...['-timeout', `${Math.ceil((opts.timeoutMs ?? 45_000) / 1000)}s`, '-timeout_error'],
@@ -61,13 +64,6 @@ export function runSipp(opts: SippOptions): SippRun {
     });
   });
   return { done, messages: () => read(messageFile), errors: () => read(errorFile) + stderr };
-}
-
-/** The scenario text with `pad` bytes of extra SDP attributes: big but valid. */
-export function paddedSdp(pad: number): string {
-  const lines: string[] = [];
-  for (let i = 0; lines.join('\n').length < pad; i++) lines.push(`a=x-padding-${i}:${'p'.repeat(64)}`);
-  return lines.join('\n');
 }
 
 export interface SippResult {

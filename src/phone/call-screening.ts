@@ -30,11 +30,17 @@ export class CallScreening {
 
   /**
    * Decide for `call` (not yet added): marks it now, so its callAdded snapshot says `screened`,
-   * and returns what to do once it is added. `offer`: the INVITE's SDP (null: a late offer).
+   * and returns what to do once it is added. `offer`: the INVITE's SDP (null: a late offer);
+   * `refused`: why the browser refused that offer in setRemoteDescription (null: it took it).
    */
-  screen(call: SipCall, ctx: IncomingContext, offer: string | null = null): () => void {
+  screen(
+    call: SipCall,
+    ctx: IncomingContext,
+    offer: string | null = null,
+    refused: string | null = null,
+  ): () => void {
     // JsSIP tries the offer only in answer(): one that can never work is refused before it rings
-    const problem = offer === null ? null : offerProblem(offer);
+    const problem = offer === null ? null : (offerProblem(offer) ?? (refused && `sdp_rejected: ${refused}`));
     if (problem) {
       call.policy.screened = true;
       return () => call.reject(488, 'incompatible_media', [`Warning: 305 - "${problem}"`]);

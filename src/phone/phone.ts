@@ -14,8 +14,11 @@ import {
   SipStack,
   SipTrace,
   guardSocket,
+  browserProbePeer,
+  OfferProber,
   type CallEnv,
   type MediaSetup,
+  type ProbePeerFactory,
   type SipSession,
   type UaFactory,
 } from './jssip';
@@ -60,6 +63,8 @@ export interface PhoneDeps {
   conference?: { createContext?: () => MixContext; max?: number };
   /** the keep-alive's tick (ticker.ts); default: a worker, unthrottled in hidden tabs */
   ticker?: Ticker;
+  /** the throwaway peer connection an incoming offer is tried on (offer-probe.ts) */
+  probePeer?: ProbePeerFactory;
 }
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
@@ -88,6 +93,7 @@ class PhoneEngine implements Phone {
   private readonly mwi = new MwiService((m) => this.emitter.emit('messageWaitingChanged', m));
   private readonly trace: SipTrace;
   private readonly timers: { clock: Clock; ticker: Ticker };
+  private readonly prober: OfferProber;
 
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
@@ -116,6 +122,7 @@ class PhoneEngine implements Phone {
       },
     };
     this.screening = new CallScreening(clock);
+    this.prober = new OfferProber(deps.probePeer ?? browserProbePeer, clock, this.env.timeouts.offerProbeMs);
     this.conference = new Conference({
       microphone: this.env.microphone,
       remoteStream: (id) => this.env.remoteAudio.stream(id),
@@ -136,11 +143,13 @@ class PhoneEngine implements Phone {
     try {
       this.stack = SipStack.create(this.sip, config, this.timers, {
         registration: (s) => this.setRegistration(s),
-        incoming: (session, offer) => {
+        incoming: (session, offer, refused) => {
           // a session that takes over one of our calls (transfers.ts) is not a new call
           if (!isClaimedReplacement(session))
-            this.onIncoming(SipCall.incoming(this.env, this.newId(), session), offer);
+            this.onIncoming(SipCall.incoming(this.env, this.newId(), session), offer, refused);
         },
+        // with the configuration answer() will use
+        probeOffer: (sdp) => this.prober.probe(sdp, this.pcConfig()),
         replacing: (session, replaced) => this.onReplacing(session, replaced),
         calls: () => this.calls.values(),
         // stop JsSIP re-REGISTERing with the wrong password; never cut a call over it
@@ -160,6 +169,7 @@ class PhoneEngine implements Phone {
     const mwi = { ...blf, expires: config.mwiExpires ?? MWI_EXPIRES_S };
     this.mwi.attach(this.stack.watchMessages(mwi, this.mwi.feed), config.user);
     this.stack.start();
+    this.prober.warm(this.pcConfig());
   }
 
   checkConnection(reason: KeepAliveReason): void {
@@ -326,12 +336,12 @@ class PhoneEngine implements Phone {
     return this.calls.find(id)?.stats() ?? Promise.resolve(null);
   }
 
-  private onIncoming(call: SipCall, offer: string | null): void {
+  private onIncoming(call: SipCall, offer: string | null, refused: string | null): void {
     const others = [...this.calls.values()];
     const ctx = { domain: this.config?.domain ?? '', callWaiting: this.callWaiting, others };
-    const act = this.screening.screen(call, ctx, offer);
+    const act = this.screening.screen(call, ctx, offer, refused);
     this.calls.add(call);
-    // still inside JsSIP's newRTCSession: a 486/603/302 leaves before any 180 Ringing
+    // a 486/603/302/488 leaves before any 180 Ringing (JsSIP's, or the one the gate held back)
     act();
   }
 

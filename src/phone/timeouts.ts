@@ -12,6 +12,8 @@ export interface Timeouts {
   unregisterWaitMs: number;
   /** one SIP operation on a call (hold, resume…) before its queue gives up on it (op-queue.ts) */
   opMs: number;
+  /** longest wait for the browser's verdict on an incoming offer before the call rings anyway */
+  offerProbeMs: number;
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
@@ -21,6 +23,8 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   relayConnectMs: 8_000,
   unregisterWaitMs: 1_000,
   opMs: 8_000,
+  // a few ms normally; a cold start of Chromium's WebRTC stack under load took ~0.8 s
+  offerProbeMs: 2_000,
 };
 
 /** OpQueue.run() limit for ops that wait on the user (the microphone prompt while dialling or answering). */

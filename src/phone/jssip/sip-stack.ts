@@ -12,6 +12,8 @@ import {
 } from './blf-subscriptions';
 import { EarlyReplaces } from './early-replaces';
 import { keepAliveLink } from './keepalive-link';
+import { IncomingGate } from './incoming-gate';
+import type { ProbeVerdict } from './offer-probe';
 import { RegistrationTracker } from './registration';
 import { safeTerminate } from './session-ops';
 import { TargetRefresh, type RefreshableCall } from './target-refresh';
@@ -20,10 +22,13 @@ import { buildUaOptions, type UaFactory } from './ua-factory';
 export interface StackHandlers {
   registration: (snapshot: RegistrationSnapshot) => void;
   /**
-   * a new incoming session; called synchronously, so a 486 can still go out before the 180.
+   * a new incoming session; a final response given inside it goes out before any 180.
    * `offer`: the INVITE's SDP, null for an INVITE without one (late offer: we will offer).
+   * `refused`: the browser's reason when it refused the offer (probeOffer), else null.
    */
-  incoming: (session: RTCSession, offer: string | null) => void;
+  incoming: (session: RTCSession, offer: string | null, refused: ProbeVerdict) => void;
+  /** tries an offer in the browser before the call rings (offer-probe.ts); absent: not tried */
+  probeOffer?: (sdp: string) => Promise<ProbeVerdict>;
   /** credentials refused: the stack stopped retrying */
   authFailed: () => void;
   /** an incoming session that replaces our ringing outgoing `replaced` (pickup, early-replaces.ts) */
@@ -40,6 +45,7 @@ export class SipStack {
   private readonly tracker: RegistrationTracker;
   private stopping: Promise<void> | null = null;
   private readonly replaces: EarlyReplaces;
+  private readonly gate: IncomingGate;
   /** kept for its UA listeners */
   private readonly refresh: TargetRefresh | null;
   private readonly keepAlive: KeepAlive;
@@ -56,6 +62,7 @@ export class SipStack {
     this.keepAlive = new KeepAlive(link, clock, keepAlive.ticker ?? clockTicker(clock));
     ua.on('connected', () => this.keepAlive.connected());
     this.replaces = new EarlyReplaces(ua);
+    this.gate = new IncomingGate({ ...handlers, stopping: () => this.stopping !== null });
     this.refresh = handlers.calls ? new TargetRefresh(ua, clock, handlers.calls) : null;
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
       // local sessions are the ones we dial ourselves; they are wired through ua.call()
@@ -64,7 +71,7 @@ export class SipStack {
       // between un-REGISTER and stop(): refuse rather than ring unattended for 60 s
       if (this.stopping) safeTerminate(e.session, 480);
       else if (replaced && handlers.replacing) handlers.replacing(e.session, replaced);
-      else handlers.incoming(e.session, sdpOf(e.request));
+      else this.gate.admit(e.session, sdpOf(e.request), e.request);
     });
   }
 

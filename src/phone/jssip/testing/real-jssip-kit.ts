@@ -5,7 +5,7 @@
 import * as JsSIP from 'jssip';
 import type { Socket } from 'jssip/lib/Socket';
 import { vi } from 'vitest';
-import { createPhone } from '../../phone';
+import { createPhone, type PhoneDeps } from '../../phone';
 import type { Phone } from '../../phone-api';
 import { FakeMedia } from '../../testing/fake-media';
 import type { Timeouts } from '../../timeouts';
@@ -253,6 +253,7 @@ export const settle = (ms = 30): Promise<void> => new Promise((r) => setTimeout(
 export function realPhone(
   pbx: (msg: string, s: LoopSocket) => void,
   timeouts: Partial<Timeouts> = {},
+  deps: Pick<PhoneDeps, 'probePeer'> = {},
 ): {
   phone: Phone;
   socket: LoopSocket;
@@ -270,6 +271,7 @@ export function realPhone(
     document: null,
     newId: () => `c${++n}`,
     timeouts,
+    ...deps,
   });
   const events: string[] = [];
   phone.on('registrationChanged', (r) => events.push(`reg:${r.state}${r.cause ? `/${r.cause}` : ''}`));
