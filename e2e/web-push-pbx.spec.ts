@@ -5,6 +5,7 @@
  * encrypted by the sender for that subscription. Calls are held 6 s (SUITE_PBX.pushRingS).
  */
 import { expect, test } from '@playwright/test';
+import { killPbx, restartPbx } from './support/pbx-fault';
 import { MockPushService, type TestSubscription } from './support/push-service';
 import { SipTcpUa } from './support/sip-tcp-ua';
 
@@ -157,5 +158,19 @@ test('a REGISTER without push parameters removes the binding (Log out): no push 
   expect(final.status).toBe(404);
   call.ack(final);
   expect(mock.pushesTo(sub.id)).toEqual([]);
+  await bob.close();
+});
+
+test('a push binding survives a PBX restart', async () => {
+  const { sub } = await closedApp('1006');
+  await killPbx('SIGKILL');
+  await restartPbx(0);
+  const bob = await caller();
+  const call = bob.invite('1006', 'Bob Example');
+  await mock.waitFor(sub.id, isCall(call.callId));
+  call.cancel();
+  const final = await bob.final(call.callId);
+  expect(final.status).toBe(487);
+  call.ack(final);
   await bob.close();
 });
