@@ -6,14 +6,17 @@
  */
 import { expect, test } from '@playwright/test';
 import { killPbx, restartPbx } from './support/pbx-fault';
-import { MockPushService, type TestSubscription } from './support/push-service';
+import { clearPushBindings, MockPushService, type TestSubscription } from './support/push-service';
 import { SipTcpUa } from './support/sip-tcp-ua';
 
 const PUSH_URL = 'http://127.0.0.1:8089';
 const mock = new MockPushService(8096);
 
 test.beforeAll(() => mock.start());
-test.afterAll(() => mock.stop());
+test.afterAll(async () => {
+  clearPushBindings();
+  await mock.stop();
+});
 
 /** RFC 8599 style Contact parameters of a subscription, as the app sends them. */
 function pnParams(sub: TestSubscription): string {

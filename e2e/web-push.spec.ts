@@ -9,8 +9,6 @@
  * `push` event as a push service would. Nothing can click an OS notification, so a click is a
  * `notificationclick` event dispatched inside the worker (as in notifications.spec.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import {
   callRow,
@@ -23,12 +21,19 @@ import {
   waitForAudio,
   type Phone,
 } from './fixtures';
-import { pbxRunDir } from './support/pbx';
-import { MockPushService, type TestSubscription } from './support/push-service';
+import {
+  clearPushBindings,
+  MockPushService,
+  pushBindings as bindings,
+  type TestSubscription,
+} from './support/push-service';
 
 const mock = new MockPushService(8096);
 test.beforeAll(() => mock.start());
-test.afterAll(() => mock.stop());
+test.afterAll(async () => {
+  clearPushBindings();
+  await mock.stop();
+});
 
 /** Replaces PushManager's subscribe/getSubscription in every page of the context (see above). */
 async function stubPushManager(context: BrowserContext, sub: TestSubscription): Promise<void> {
@@ -66,15 +71,6 @@ async function stubPushManager(context: BrowserContext, sub: TestSubscription): 
     },
     { endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth },
   );
-}
-
-/** The push bindings the PBX keeps for `user` (its sqlite file, as Kamailio wrote it). */
-function bindings(user: string): string[] {
-  const db = join(pbxRunDir('pbx'), 'push.sqlite');
-  const out = execFileSync('sqlite3', [db, `SELECT prid FROM push_binding WHERE user = '${user}'`], {
-    encoding: 'utf8',
-  });
-  return out.split('\n').filter(Boolean);
 }
 
 const pridOf = (sub: TestSubscription) => Buffer.from(sub.endpoint).toString('base64url');

@@ -14,7 +14,10 @@ import {
   verify,
   type ECDH,
 } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { pbxRunDir } from './pbx';
 
 export interface TestSubscription {
   id: string;
@@ -193,4 +196,18 @@ export class MockPushService {
     }
     return [201];
   }
+}
+
+/** The push bindings the suite's PBX keeps for `user` (pn-prid values, as Kamailio stored them). */
+export function pushBindings(user: string): string[] {
+  const db = join(pbxRunDir('pbx'), 'push.sqlite');
+  const out = execFileSync('sqlite3', [db, `SELECT prid FROM push_binding WHERE user = '${user}'`], {
+    encoding: 'utf8',
+  });
+  return out.split('\n').filter(Boolean);
+}
+
+/** Forgets every push binding, so later specs find users without one reach 404 as before. */
+export function clearPushBindings(): void {
+  execFileSync('sqlite3', [join(pbxRunDir('pbx'), 'push.sqlite'), 'DELETE FROM push_binding']);
 }
