@@ -177,7 +177,6 @@ async function pushedCall(
 ) {
   const before = mock.pushesTo(sub.id).length;
   await dial(a.page, b.ext);
-  await expect(callRow(a.page, b.ext)).toContainText(/Ringing/);
   const push = await mock.waitFor(sub.id, (p) => p.type === 'call' && mock.pushesTo(sub.id).length > before);
   expect(push.payload).toMatchObject({ v: 1, from: { number: a.ext, name: a.name } });
   await channel.deliver(push.payload);
@@ -194,11 +193,14 @@ async function pushedCall(
   return { push, note: note! };
 }
 
-// FIXME until the push-app branch is merged: the app half (subscription, pn-* parameters on
-// REGISTER, the worker's push handling, answering the pushed call) is not on this branch yet. The
-// PBX half is tested without a browser in e2e/web-push-pbx.spec.ts.
-test.describe.fixme('Web Push', () => {
-  test('app closed: the push rings, Answer opens the app, which answers with audio both ways', async ({
+// FIXME (not verified): these scenarios were written against the merged app half but could not be
+// seen passing on this machine before the deadline: with a load average near 30 on 2 cores, pages
+// stalled at "Loading…" / "Not connected" for over a minute. "app open" passed once alone (54 s).
+// Still to check on a quiet machine: that a synthetic notificationclick may open a window
+// (clients.openWindow) in headless Chromium, and the caller's words for 480/404.
+// The PBX half runs without a browser in e2e/web-push-pbx.spec.ts (all green).
+test.describe('Web Push', () => {
+  test.fixme('app closed: the push rings, Answer opens the app, which answers with audio both ways', async ({
     phoneUser,
   }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
@@ -215,7 +217,7 @@ test.describe.fixme('Web Push', () => {
     await Promise.all([waitForAudio(a), waitForAudio(woken)]);
   });
 
-  test('app closed: Decline in the notification declines the call within 2 s, no window opens', async ({
+  test.fixme('app closed: Decline in the notification declines the call within 2 s, no window opens', async ({
     phoneUser,
   }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
@@ -227,7 +229,7 @@ test.describe.fixme('Web Push', () => {
     expect(b.context.pages().map((p) => p.url())).toEqual([channel.page.url()]);
   });
 
-  test('app open: the call rings in the app and no push is sent', async ({ phoneUser }) => {
+  test.fixme('app open: the call rings in the app and no push is sent', async ({ phoneUser }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
     await dial(a.page, b.ext);
     await expect(rowButton(callRow(b.page, a.ext), 'Answer')).toBeVisible();
@@ -235,7 +237,9 @@ test.describe.fixme('Web Push', () => {
     expect(mock.pushesTo(sub.id)).toEqual([]);
   });
 
-  test('expired subscription (410): the binding goes and the caller gets 480', async ({ phoneUser }) => {
+  test.fixme('expired subscription (410): the binding goes and the caller gets 480', async ({
+    phoneUser,
+  }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
     mock.expire(sub.id);
     await closeApp(b);
@@ -244,7 +248,7 @@ test.describe.fixme('Web Push', () => {
     expect(bindings(b.ext)).not.toContain(pridOf(sub));
   });
 
-  test('Log out: the binding goes, a call is not pushed any more', async ({ phoneUser }) => {
+  test.fixme('Log out: the binding goes, a call is not pushed any more', async ({ phoneUser }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
     await userMenu(b.page, 'menuitem', 'Log out');
     await expect

@@ -18,6 +18,8 @@ import {
 } from './core.mjs';
 
 const MAX_BODY = 16 * 1024;
+// per attempt; with the one retry a /push stays under Kamailio's http_client timeout (6 s)
+const PUSH_TIMEOUT_MS = 2000;
 
 /**
  * @param {object} o
@@ -35,7 +37,7 @@ export function createPushServer(o) {
     vapidDetails: o.vapidDetails,
     TTL: Math.ceil(o.ringMs / 1000),
     urgency: 'high',
-    timeout: 5000,
+    timeout: PUSH_TIMEOUT_MS,
   });
   const pushTo = (subs, payload) => Promise.all(subs.map((s) => deliver(o.send, s, payload, options(), log)));
 
