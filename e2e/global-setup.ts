@@ -1,9 +1,12 @@
 /**
  * One PBX for the whole run (ports 8088/5060, as the e2e build expects): Kamailio, the media relay,
- * desk phone 2001, the early-media line 2002 and the TURN server (coturn on 3478) (pbx/start.sh);
- * stopped by the returned teardown.
+ * desk phone 2001, the early-media line 2002, the TURN server (coturn on 3478) and the Web Push
+ * sender (8089, calls held 6 s for a woken app) (pbx/start.sh); stopped by the returned teardown.
  */
-import { startPbx } from './support/pbx';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pbxRunDir, startPbx } from './support/pbx';
+import { SUITE_PBX } from './support/pbx-fault';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.SOFTPHONE_NETNS !== '1' && process.env.E2E_ALLOW_HOST_NETWORK !== '1') {
@@ -12,6 +15,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         '(scripts/e2e.sh builds the app and enters the namespace). E2E_ALLOW_HOST_NETWORK=1 skips this check.',
     );
   }
-  const pbx = await startPbx({ name: 'pbx', wsPort: 8088, sipPort: 5060, turnPort: 3478 });
+  // push bindings outlive a PBX restart: a run starts without those of an earlier run
+  rmSync(join(pbxRunDir('pbx'), 'push.sqlite'), { force: true });
+  const pbx = await startPbx(SUITE_PBX);
   return () => pbx.stop();
 }

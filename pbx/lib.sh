@@ -7,7 +7,7 @@ PBX_REPO_ROOT="$(cd "$PBX_DIR/.." && pwd)"
 
 PBX_APT_PACKAGES="kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules kamailio-utils-modules kamailio-extra-modules sqlite3"
 # Modules of the config that come from the optional packages (the rest ships with `kamailio` itself).
-PBX_REQUIRED_MODULES="tm websocket xhttp db_sqlite presence presence_dialoginfo presence_mwi pua pua_dialoginfo dialog htable nathelper uac_redirect rtpengine"
+PBX_REQUIRED_MODULES="tm tsilo sqlops http_client websocket xhttp db_sqlite presence presence_dialoginfo presence_mwi pua pua_dialoginfo dialog htable nathelper uac_redirect rtpengine"
 # The media relay (rtpengine, userspace only) and the desk phones (baresip). --no-install-recommends:
 # the `rtpengine` meta package and the recommends pull in a kernel module (dkms) and iptables parts.
 PBX_MEDIA_APT_PACKAGES="rtpengine-daemon rtpengine-utils baresip sip-tester"
@@ -40,6 +40,10 @@ pbx_env() {
   : "${PBX_RTPE_PORTS:=30000-30199}"
   : "${PBX_DESK_SIP_PORT:=5080}"
   : "${PBX_DESK_CTRL_PORT:=4444}"
+  : "${PBX_PUSH:=1}"
+  : "${PBX_PUSH_PORT:=8089}"
+  : "${PBX_PUSH_RING_S:=120}"
+  export PBX_PUSH PBX_PUSH_PORT PBX_PUSH_RING_S
   export PBX_DOMAIN PBX_WS_PORT PBX_SIP_PORT PBX_RUN_DIR PBX_USERS PBX_SIPDUMP PBX_FOREGROUND
   export PBX_MEDIA PBX_RTPE_NG_PORT PBX_RTPE_PORTS PBX_DESK_SIP_PORT PBX_DESK_CTRL_PORT
   PBX_RUN="$(pbx_abspath "$PBX_RUN_DIR")"
@@ -52,6 +56,9 @@ pbx_env() {
   PBX_DIRECTORY_VCF="$PBX_RUN/directory.vcf"
   PBX_DIRECTORY_URL="http://127.0.0.1:$PBX_WS_PORT/directory.vcf"
   PBX_DB_FILE="$PBX_RUN/presence.sqlite"
+  # Web Push (pbx/push.sh): bindings kept across restarts, a secret shared with the sender
+  PBX_PUSH_DB_FILE="$PBX_RUN/push.sqlite"
+  PBX_PUSH_SECRET_FILE="$PBX_RUN/push-secret"
 }
 
 pbx_validate_env() {
@@ -68,6 +75,15 @@ pbx_validate_env() {
   done
   if ! [[ $PBX_RTPE_PORTS =~ ^[0-9]+-[0-9]+$ ]]; then
     pbx_err "PBX_RTPE_PORTS must be MIN-MAX (got '$PBX_RTPE_PORTS')"; return 1
+  fi
+  if [[ $PBX_PUSH != 0 && $PBX_PUSH != 1 ]]; then
+    pbx_err "PBX_PUSH must be 0 or 1 (got '$PBX_PUSH')"; return 1
+  fi
+  if ! [[ $PBX_PUSH_PORT =~ ^[0-9]+$ ]] || ((PBX_PUSH_PORT < 1 || PBX_PUSH_PORT > 65535)); then
+    pbx_err "PBX_PUSH_PORT must be a port number (got '$PBX_PUSH_PORT')"; return 1
+  fi
+  if ! [[ $PBX_PUSH_RING_S =~ ^[0-9]+$ ]] || ((PBX_PUSH_RING_S < 2 || PBX_PUSH_RING_S > 600)); then
+    pbx_err "PBX_PUSH_RING_S must be 2 to 600 seconds (got '$PBX_PUSH_RING_S')"; return 1
   fi
   if [[ $PBX_MEDIA != 0 && $PBX_MEDIA != 1 ]]; then
     pbx_err "PBX_MEDIA must be 0 or 1 (got '$PBX_MEDIA')"; return 1
@@ -363,10 +379,29 @@ pbx_gen_cfg() {
   text="${text//"@@SIP_PORT@@"/"$PBX_SIP_PORT"}"
   text="${text//"@@WS_PORT@@"/"$PBX_WS_PORT"}"
   text="${text//"@@RTPE_NG_PORT@@"/"$PBX_RTPE_NG_PORT"}"
+  text="${text//"@@PUSH_PORT@@"/"$PBX_PUSH_PORT"}"
+  text="${text//"@@PUSH_RING_S@@"/"$PBX_PUSH_RING_S"}"
+  text="${text//"@@PUSH_DB_FILE@@"/"$PBX_PUSH_DB_FILE"}"
+  text="${text//"@@PUSH_SECRET@@"/"$(pbx_push_secret)"}"
   if [[ $text == *@@*@@* ]]; then
     pbx_err "unreplaced token in $tmpl: $(grep -o '@@[A-Z_]*@@' <<<"$text" | head -1)"; return 1
   fi
   printf '%s\n' "$text" >"$out"
+}
+
+# The secret Kamailio sends to the push sender (X-Push-Secret), made once per run dir.
+pbx_push_secret() {
+  if [[ ! -s $PBX_PUSH_SECRET_FILE ]]; then
+    (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$PBX_PUSH_SECRET_FILE")
+  fi
+  cat "$PBX_PUSH_SECRET_FILE"
+}
+
+# The push bindings' table; the file survives restarts (unlike the presence file below).
+pbx_gen_push_db() {
+  sqlite3 "$PBX_PUSH_DB_FILE" 'CREATE TABLE IF NOT EXISTS push_binding (user TEXT NOT NULL,
+    instance TEXT NOT NULL, prid TEXT NOT NULL, param TEXT NOT NULL, updated INTEGER,
+    PRIMARY KEY (user, instance));'
 }
 
 # Fresh, empty presence/pua schema (the tables stay empty: everything is kept in memory).

@@ -4,8 +4,10 @@
 #   bash pbx/start.sh --check    only generate the config and run `kamailio -c` on it
 #   PBX_FOREGROUND=1 bash pbx/start.sh   run Kamailio in this terminal (Ctrl-C stops it)
 # With PBX_MEDIA=1 (default) also the media relay (rtpengine) and the desk phones 2001/2002 (baresip).
+# With PBX_PUSH=1 (default) also the Web Push sender (pbx/push.sh, http://127.0.0.1:$PBX_PUSH_PORT).
 # Env: PBX_DOMAIN PBX_WS_PORT PBX_SIP_PORT PBX_RUN_DIR PBX_USERS PBX_SIPDUMP PBX_MEDIA PBX_RTPE_NG_PORT
-#      PBX_RTPE_PORTS PBX_DESK_SIP_PORT PBX_DESK_CTRL_PORT (see pbx/README.md).
+#      PBX_RTPE_PORTS PBX_DESK_SIP_PORT PBX_DESK_CTRL_PORT (see pbx/README.md)
+#      PBX_PUSH PBX_PUSH_PORT PBX_PUSH_RING_S (see docs/web-push.md).
 set -euo pipefail
 # shellcheck source=pbx/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -58,6 +60,9 @@ fi
 if [[ $PBX_MEDIA == 1 && $PBX_FOREGROUND != 1 ]]; then
   defines+=(-A WITH_RTPENGINE)
 fi
+if [[ $PBX_PUSH == 1 && $PBX_FOREGROUND != 1 ]]; then
+  defines+=(-A WITH_PUSH)
+fi
 
 if ((check_only)); then
   exec kamailio -c "${defines[@]}" -f "$PBX_CFG_FILE"
@@ -77,6 +82,8 @@ fi
 
 # coturn of the same run dir (pbx/turn.sh; PBX_TURN=0 skips it)
 bash "$PBX_DIR/turn.sh" start
+# the Web Push sender before Kamailio, which calls it (pbx/push.sh; PBX_PUSH=0 skips it)
+bash "$PBX_DIR/push.sh" start
 
 t0=$(date +%s%N)
 # The relay first: Kamailio's rtpengine module pings it at start-up and would otherwise leave it

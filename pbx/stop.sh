@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pbx_env
 bash "$PBX_DIR/turn.sh" stop
+bash "$PBX_DIR/push.sh" stop
 if pbx_media_stop; then
   pbx_log "stopped the media relay and the desk phones"
 fi

@@ -27,3 +27,4 @@ node bench/run.mjs
 node bench/mixer.mjs
 node bench/ui.mjs
 node bench/recovery.mjs
+node bench/push.mjs

@@ -14,7 +14,8 @@ type Directives = Record<string, string[]>;
  *   compiled at build time and vue-i18n 11 compiles messages to an AST it interprets (JIT), never
  *   through `new Function`.
  * - styles: only our stylesheet. Vue's `:style` bindings write through the CSSOM, which CSP allows.
- * - connect: the PBX WebSocket and the company directory are whatever the user configures, so any
+ * - connect: the PBX WebSocket, the company directory and the Web Push sender (docs/web-push.md:
+ *   its VAPID key from the page, Decline from the worker) are whatever the user configures, so any
  *   wss:/https: host; plain ws:/http: only on the loopback (the development PBX), since a page on
  *   https may not open them anyway and WebRTC needs https or localhost.
  */

@@ -57,9 +57,14 @@ fi
 cat <<EOF
   TURN server (coturn): paste into the STUN/TURN field, with your own extension and password:
     $(bash pbx/turn.sh line)
-  PBX log: $PBX_LOG_FILE    Ctrl-C stops everything.
+  Web Push (a closed app still rings): sender http://127.0.0.1:$PBX_PUSH_PORT (PBX_PUSH=0: off),
+  see docs/web-push.md. PBX log: $PBX_LOG_FILE    Ctrl-C stops everything.
 
 EOF
+
+# the app offers push only when the PBX runs the push sender
+push_url=""
+[[ $PBX_PUSH == 1 ]] && push_url="http://127.0.0.1:$PBX_PUSH_PORT"
 
 # Vite runs as a child we wait for: Ctrl-C reaches it through the terminal, a SIGTERM to this
 # script ends it through the trap; either way the EXIT trap then stops the PBX.
@@ -67,6 +72,7 @@ EOF
 # `npm exec` does not pass a SIGTERM on to its child.)
 VITE_SIP_WS_URL="ws://127.0.0.1:$PBX_WS_PORT" VITE_SIP_DOMAIN="$PBX_DOMAIN" \
   VITE_DIRECTORY_URL="$PBX_DIRECTORY_URL" \
+  VITE_PUSH_URL="$push_url" \
   node_modules/.bin/vite --host 127.0.0.1 --port 5173 &
 vite_pid=$!
 wait "$vite_pid"

@@ -44,7 +44,7 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
 
   echo "== e2e: building the app for the development PBX into $E2E_DIST_DIR"
   VITE_SIP_WS_URL=ws://127.0.0.1:8088 VITE_SIP_DOMAIN=pbx.test \
-    VITE_DIRECTORY_URL=http://127.0.0.1:8088/directory.vcf \
+    VITE_DIRECTORY_URL=http://127.0.0.1:8088/directory.vcf VITE_PUSH_URL=http://127.0.0.1:8089 \
     npx vite build --logLevel warn --outDir "$E2E_DIST_DIR" --emptyOutDir
 
   echo "== e2e: entering a loopback-only network namespace"

@@ -12,6 +12,11 @@ interface ImportMetaEnv {
    * e2e builds set it to the dev PBX's `http://127.0.0.1:8088/directory.vcf`
    */
   readonly VITE_DIRECTORY_URL?: string;
+  /**
+   * the Web Push sender next to the PBX (docs/web-push.md); without it the app never subscribes and
+   * hides "Ring when the app is closed". The demo and e2e builds set `http://127.0.0.1:8089`
+   */
+  readonly VITE_PUSH_URL?: string;
 }
 
 interface ImportMeta {

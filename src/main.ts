@@ -9,6 +9,8 @@ import {
   bindHeadset,
   bindLaunch,
   bindPhone,
+  bindPush,
+  bindPushAnswer,
   useAccountStore,
   useAppInstallStore,
   useAppUpdateStore,
@@ -25,6 +27,7 @@ import {
   useLogsStore,
   usePermissionsStore,
   usePhoneStore,
+  usePushStore,
   useSettingsStore,
   useVoicemailStore,
 } from '@/stores';
@@ -93,6 +96,9 @@ async function start(): Promise<void> {
     (key, values) => i18n.global.t(key, values ?? {}),
   );
 
+  // Answer clicked in a pushed notification: answer that call when it rings here (within 30 s)
+  bindPushAnswer({ phone: usePhoneStore(pinia) });
+
   app.mount('#app');
 
   const settings = useSettingsStore(pinia);
@@ -122,7 +128,17 @@ async function start(): Promise<void> {
     useAudioStore(pinia).load().catch(warn('audio settings')),
     useHeadsetStore(pinia).load().catch(warn('headset settings')),
     usePermissionsStore(pinia).load().catch(warn('permissions')),
+    usePushStore(pinia).load().catch(warn('push settings')),
   ]);
+  // "Ring when the app is closed": the push subscription follows sign-in, permission and the option
+  bindPush(
+    {
+      account: useAccountStore(pinia),
+      permissions: usePermissionsStore(pinia),
+      push: usePushStore(pinia),
+    },
+    (key, values) => i18n.global.t(key, values ?? {}),
+  );
   // after the audio lists: a headset granted before reconnects and can be matched to its audio device;
   // only in the window that holds the phone (another window would ring it and fight over its lamps)
   watch(

@@ -8,6 +8,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { installNotificationHandlers } from './sw/notifications';
+import { installPushHandlers } from './sw/push-actions';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -25,3 +26,5 @@ self.addEventListener('message', (event) => {
 });
 
 installNotificationHandlers(self);
+// Web Push: a call rings while no window is open (docs/web-push.md)
+installPushHandlers(self);

@@ -8,8 +8,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pbxRunDir, startPbx, stopPbx, tcpOpen, type PbxOptions } from './pbx';
 
-/** exactly what global-setup.ts starts */
-export const SUITE_PBX: PbxOptions = { name: 'pbx', wsPort: 8088, sipPort: 5060, turnPort: 3478 };
+/** exactly what global-setup.ts starts; push calls are held 6 s for a woken app (web-push.spec.ts) */
+export const SUITE_PBX: PbxOptions = {
+  name: 'pbx',
+  wsPort: 8088,
+  sipPort: 5060,
+  turnPort: 3478,
+  pushRingS: 6,
+};
 
 function kamailioPid(): number {
   const file = join(pbxRunDir(SUITE_PBX.name), 'kamailio.pid');

@@ -23,6 +23,11 @@ export interface PbxOptions {
   media?: boolean;
   /** Also start the PBX's TURN server (coturn, pbx/turn.sh) on this port; absent: no TURN server. */
   turnPort?: number;
+  /**
+   * Also start the Web Push sender (pbx/push.sh, fixed port 8089) and hold calls for woken apps
+   * this many seconds (PBX_PUSH_RING_S); absent: no push (only one instance can have it).
+   */
+  pushRingS?: number;
 }
 
 export interface PbxInstance {
@@ -40,6 +45,8 @@ function pbxEnv(opts: PbxOptions, runDir: string): NodeJS.ProcessEnv {
     PBX_RUN_DIR: runDir,
     PBX_MEDIA: opts.media === false ? '0' : '1',
     PBX_TURN: opts.turnPort ? '1' : '0',
+    PBX_PUSH: opts.pushRingS ? '1' : '0',
+    ...(opts.pushRingS ? { PBX_PUSH_RING_S: String(opts.pushRingS) } : {}),
     ...(opts.turnPort ? { PBX_TURN_PORT: String(opts.turnPort) } : {}),
     // Every SIP message into <runDir>/kamailio-sipdump-*.data: the quickest way to diagnose a failure.
     PBX_SIPDUMP: process.env.PBX_SIPDUMP ?? '1',

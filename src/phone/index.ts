@@ -8,3 +8,4 @@ export { PhoneError } from './types';
 export { createPhone } from './phone';
 export type { PhoneDeps } from './phone';
 export type { KeepAliveReason } from './keepalive';
+export type { PushBinding } from './push-binding';

@@ -2,6 +2,7 @@ import type { PhoneEventMap, PhoneEventName } from './events';
 import type { PickupOptions } from './blf/types';
 import type { AudioDevices, CallId, CallOptions, IncomingPolicy, PhoneConfig, PhoneSnapshot } from './types';
 import type { KeepAliveReason } from './keepalive';
+import type { PushBinding } from './push-binding';
 
 /**
  * The engine's public surface. Commands are verbs; state only changes through events.
@@ -89,6 +90,12 @@ export interface Phone {
    * calls then keep the microphone they had.
    */
   setAudioDevices(devices: AudioDevices): Promise<void>;
+  /**
+   * Web Push binding (docs/web-push.md): carried as `pn-*` Contact parameters on every REGISTER and
+   * un-REGISTER from now on, sent at once when registered. null removes it: set null before
+   * disconnect() to have the PBX drop the binding (Log out); leave it set and the PBX keeps it.
+   */
+  setPushBinding(binding: PushBinding | null): void;
   /** emit every raw SIP message on the WebSocket as `sipTraced` while enabled */
   setSipTrace(enabled: boolean): void;
 }

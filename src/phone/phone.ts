@@ -21,7 +21,9 @@ import {
   type ProbePeerFactory,
   type SipSession,
   type UaFactory,
+  PushParams,
 } from './jssip';
+import type { PushBinding } from './push-binding';
 import { idleRegistration, sameRegistration } from './registration-state';
 import { browserMedia, Microphone, type MediaDeps } from './media/microphone';
 import { CallBook } from './call-book';
@@ -92,6 +94,7 @@ class PhoneEngine implements Phone {
   private readonly screening: CallScreening;
   private readonly mwi = new MwiService((m) => this.emitter.emit('messageWaitingChanged', m));
   private readonly trace: SipTrace;
+  private readonly push = new PushParams();
   private readonly timers: { clock: Clock; ticker: Ticker };
   private readonly prober: OfferProber;
 
@@ -168,6 +171,7 @@ class PhoneEngine implements Phone {
     this.presence.attach(this.stack.watchPresence(blf, this.presence.feed));
     const mwi = { ...blf, expires: config.mwiExpires ?? MWI_EXPIRES_S };
     this.mwi.attach(this.stack.watchMessages(mwi, this.mwi.feed), config.user);
+    this.stack.carryPush(this.push);
     this.stack.start();
     this.prober.warm(this.pcConfig());
   }
@@ -269,6 +273,8 @@ class PhoneEngine implements Phone {
   // incoming policy (call-screening.ts), voicemail MWI (mwi-service.ts), SIP trace (jssip/sip-trace.ts)
   readonly setIncomingPolicy = (policy: IncomingPolicy) => this.screening.set(policy);
   readonly setMwiEnabled = (enabled: boolean) => this.mwi.setEnabled(enabled);
+  readonly setPushBinding = (binding: PushBinding | null) =>
+    this.stack ? this.stack.updatePush(this.push, binding) : void this.push.set(binding, null);
   readonly setSipTrace = (enabled: boolean) =>
     this.trace.setSink(enabled ? (entry) => this.emitter.emit('sipTraced', entry) : null);
 

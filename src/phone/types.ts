@@ -106,6 +106,8 @@ export interface CallSnapshot {
   forwardedTo?: string;
   /** placed with `call(target, { service: true })`: a short technical call, not one the user talks on */
   service?: boolean;
+  /** incoming only: the INVITE's SIP Call-ID, which a Web Push names the call by (docs/web-push.md) */
+  sipCallId?: string;
   /** an operation on this call (hold, resume, transfer…) got no answer in time; cleared once one does */
   opFailure?: PhoneErrorCode;
 }

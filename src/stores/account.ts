@@ -6,6 +6,7 @@ import { normalizeAccountForm, parseIceServers, type AccountForm } from './accou
 import { useLogsStore } from './logs';
 import { useRepositories } from './persistence';
 import { usePhoneStore } from './phone';
+import { usePushStore } from './push';
 import { useSettingsStore } from './settings';
 
 export type { AccountProfile } from '@/db';
@@ -38,6 +39,8 @@ export const useAccountStore = defineStore('account', () => {
       callWaiting: settings.callWaiting,
     };
     if (account.authUser) config.authUser = account.authUser;
+    // a saved push subscription rides on the first REGISTER: a woken app gets its held call at once
+    await usePushStore().prepare();
     await usePhoneStore().connect(config);
   }
 
@@ -88,7 +91,10 @@ export const useAccountStore = defineStore('account', () => {
   /** disconnect, forget the password, keep the rest for the form */
   async function signOut(): Promise<void> {
     signedIn.value = false;
+    // first: the un-REGISTER goes out without the push binding, so the PBX removes it
+    const unsubscribed = usePushStore().deactivate();
     await usePhoneStore().logout();
+    await unsubscribed;
     await useRepositories().accounts.forgetPassword();
   }
 

@@ -59,6 +59,15 @@ describe('call notification bridge', () => {
     await nextTick();
   }
 
+  it('tags by the SIP Call-ID when known (the pushed notification of that call is replaced, then closed)', async () => {
+    await emit('callAdded', ringing({ sipCallId: 'abc@pbx' }));
+    expect(fake.open.has('call-abc@pbx')).toBe(true);
+    expect(fake.open.get('call-abc@pbx')?.options.data).toEqual({ callId: 'c1', kind: 'incoming' });
+    await emit('callUpdated', ringing({ sipCallId: 'abc@pbx', state: 'answered' }));
+    expect(fake.notifier.close).toHaveBeenCalledWith('call-abc@pbx');
+    expect(fake.open.size).toBe(0);
+  });
+
   it('shows one notification per ringing call with Answer and Decline', async () => {
     await emit('callAdded', ringing());
     await emit('callUpdated', ringing());

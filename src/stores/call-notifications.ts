@@ -15,7 +15,12 @@ export interface CallNotificationDeps {
   enabled(): boolean;
 }
 
-export const incomingTag = (id: CallId) => `call-${id}`;
+/**
+ * By the INVITE's Call-ID when known: the worker tags a pushed call the same way (src/sw/push.ts),
+ * so the app's notification replaces the pushed one and closing it closes either.
+ */
+export const incomingTag = (call: Pick<CallSnapshot, 'id' | 'sipCallId'>) =>
+  `call-${call.sipCallId ?? call.id}`;
 export const missedTag = (id: CallId) => `missed-${id}`;
 export const MISSED_PREFIX = 'missed-';
 
@@ -32,7 +37,7 @@ const warn = (what: string) => (error: unknown) => console.warn(`could not ${wha
 export function createCallNotifications(deps: CallNotificationDeps) {
   const { notifier, translate: t } = deps;
   /** the calls whose incoming notification we showed */
-  const shown = new Set<CallId>();
+  const shown = new Map<CallId, string>();
 
   function caller(call: CallSnapshot): { name: string | null; number: string } {
     const number = call.remote.user;
@@ -45,7 +50,7 @@ export function createCallNotifications(deps: CallNotificationDeps) {
     void notifier
       .show(t('notify.call.incoming_title'), {
         body: name ? `${name}\n${number}` : number,
-        tag: incomingTag(call.id),
+        tag: incomingTag(call),
         renotify: true,
         requireInteraction: true,
         actions: [
@@ -70,8 +75,9 @@ export function createCallNotifications(deps: CallNotificationDeps) {
 
   /** stopped ringing here: answered (here or elsewhere), declined, cancelled, ended, gone */
   function settle(id: CallId, call: CallSnapshot | undefined): void {
+    const tag = shown.get(id) ?? incomingTag({ id });
     shown.delete(id);
-    void notifier.close(incomingTag(id)).catch(warn('close the incoming-call notification'));
+    void notifier.close(tag).catch(warn('close the incoming-call notification'));
     if (call?.state === 'ended' && resultOf(call) === 'missed' && deps.enabled()) showMissed(call);
   }
 
@@ -79,11 +85,11 @@ export function createCallNotifications(deps: CallNotificationDeps) {
     const byId = new Map(calls.map((c) => [c.id, c]));
     for (const call of calls) {
       if (rings(call) && !shown.has(call.id) && deps.enabled()) {
-        shown.add(call.id);
+        shown.set(call.id, incomingTag(call));
         showIncoming(call);
       }
     }
-    for (const id of [...shown]) {
+    for (const id of [...shown.keys()]) {
       const call = byId.get(id);
       if (!call || !rings(call)) settle(id, call);
     }

@@ -85,3 +85,6 @@ export {
 export { useLaunchStore, type LaunchStore, type LaunchTab } from './launch';
 export { bindLaunch } from './bridges/launch-bridge';
 export { bindCallNotifications } from './bridges/notification-bridge';
+export { usePushStore, providePushApi, type PushStatus, type PushStore } from './push';
+export { bindPush, type PushBridgeStores } from './bridges/push-bridge';
+export { bindPushAnswer } from './bridges/push-answer-bridge';

@@ -9,6 +9,7 @@ import {
   type PhoneConfig,
   type PhoneErrorCode,
   type PhoneSnapshot,
+  type PushBinding,
   type RegistrationSnapshot,
 } from '@/phone';
 import { conferenceSlice } from './phone-conference';
@@ -167,6 +168,8 @@ export const usePhoneStore = defineStore('phone', () => {
       once(`transfer:${id}`, (p) => p.attendedTransfer(id, consultId)),
     setCallWaiting: (enabled: boolean) => command((p) => p.setCallWaiting(enabled)),
     setDtmfTransport: (transport: DtmfTransport) => command((p) => p.setDtmfTransport(transport)),
+    /** Web Push binding for the REGISTER (stores/push.ts); applied synchronously */
+    setPushBinding: (binding: PushBinding | null) => command((p) => p.setPushBinding(binding)),
     ...conference,
     dismissError(): void {
       lastError.value = null;

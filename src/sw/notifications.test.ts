@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { handleNotificationClick, installNotificationHandlers, type ClickScope } from './notifications';
+import { handlePushClick } from './push-actions';
 
 function fakeWindow(opts: { focused?: boolean; visible?: boolean; focusThrows?: boolean } = {}) {
   return {
@@ -133,6 +134,16 @@ describe('installNotificationHandlers', () => {
 
   it('exposes the handler for e2e on the worker scope', () => {
     const { scope } = install([]);
-    expect(scope.softphoneNotifications).toEqual({ handleNotificationClick });
+    expect(scope.softphoneNotifications).toEqual({ handleNotificationClick, handlePushClick });
+  });
+
+  it('a pushed call (no window holds it) goes to the push handler: Answer opens /?answer=', async () => {
+    const { scope, click } = install([]);
+    const caches = { open: () => Promise.resolve({ put: () => Promise.resolve() }) };
+    Object.assign(scope, { caches });
+    const waitUntil = vi.fn();
+    click({ action: 'answer', notification: notification({ callId: 'abc', kind: 'push' }), waitUntil });
+    await (waitUntil.mock.calls[0] as unknown as [Promise<unknown>])[0];
+    expect(scope.clients.openWindow).toHaveBeenCalledWith('/?answer=abc');
   });
 });

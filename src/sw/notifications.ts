@@ -4,6 +4,7 @@
  * The worker cannot answer a SIP call itself: it tells every window, and the one that owns the
  * phone (it has the call) acts; the others ignore the message.
  */
+import { handlePushClick, isPushNotification } from './push-actions';
 
 /** what the page receives over `postMessage` (see src/stores/bridges/notification-bridge.ts) */
 export interface NotificationActionMessage {
@@ -70,12 +71,16 @@ export async function handleNotificationClick(
 /** what e2e reaches through `serviceWorker.evaluate(() => self.softphoneNotifications…)` */
 export interface NotificationTestHooks {
   handleNotificationClick: typeof handleNotificationClick;
+  handlePushClick: typeof handlePushClick;
 }
 
 export function installNotificationHandlers(scope: ServiceWorkerGlobalScope): void {
   scope.addEventListener('notificationclick', (event) => {
     // create the promise first: `waitUntil` throws on a synthetic event, and the action must run once
-    const done = handleNotificationClick(scope, event.action, event.notification);
+    // a pushed call (the app was closed) is not held by any window: push-actions.ts handles it
+    const done: Promise<unknown> = isPushNotification(event.notification)
+      ? handlePushClick(scope, event.action, event.notification)
+      : handleNotificationClick(scope, event.action, event.notification);
     try {
       event.waitUntil(done);
     } catch {
@@ -86,5 +91,5 @@ export function installNotificationHandlers(scope: ServiceWorkerGlobalScope): vo
   // through the worker. Harmless in production: it does nothing a click would not do.
   (
     scope as ServiceWorkerGlobalScope & { softphoneNotifications?: NotificationTestHooks }
-  ).softphoneNotifications = { handleNotificationClick };
+  ).softphoneNotifications = { handleNotificationClick, handlePushClick };
 }

@@ -16,3 +16,4 @@ export { keepRefused } from './reinvite';
 export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';
 export { guardSocket } from './socket-guard';
 export { browserProbePeer, OfferProber, type ProbePeerFactory } from './offer-probe';
+export { PushParams } from './push-params';

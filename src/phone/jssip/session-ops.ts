@@ -31,6 +31,15 @@ export function remoteIdentityOf(session: RTCSession): RemoteIdentity {
   return { displayName: name, user, uri: id.uri ? id.uri.toString() : '' };
 }
 
+/**
+ * The SIP Call-ID of an incoming session's INVITE (JsSIP keeps the request in a private field,
+ * RTCSession.js init_incoming), or null. A push names the held call by it (docs/web-push.md).
+ */
+export function sipCallIdOf(session: RTCSession): string | null {
+  const request = (session as unknown as { _request?: { call_id?: unknown } | null })._request;
+  return typeof request?.call_id === 'string' && request.call_id !== '' ? request.call_id : null;
+}
+
 /** 100 Trying does not emit 'progress', so "any answer yet?" is read from the session status. */
 export function awaitingFirstResponse(session: RTCSession): boolean {
   const status = session.status as number;

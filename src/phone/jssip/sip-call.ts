@@ -24,7 +24,7 @@ import {
 } from '../types';
 import { mapEndCause, type EndInfo } from './end-cause';
 import { isRefusedReinvite, reInvite } from './reinvite';
-import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate } from './session-ops';
+import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate, sipCallIdOf } from './session-ops';
 import { attachHandlers, sessionHandlers } from './session-wiring';
 import type { ReferOffer, ReplacementOffer } from './transfer-in';
 import { transferEndCause } from './transfer-out';
@@ -76,6 +76,8 @@ export class SipCall {
   session: RTCSession | null = null;
   /** the call this one took over (RFC 3891 Replaces, see replace-call.ts) */
   replaces: CallId | null = null;
+  /** incoming: the INVITE's Call-ID (push answer matching) */
+  sipCallId: string | null = null;
   /** our transfer of this call (transfer-out.ts) and the call whose REFER made us place this one */
   transfer: TransferSnapshot | null = null;
   transferredFrom: CallId | null = null;
@@ -130,6 +132,7 @@ export class SipCall {
   static incoming(env: CallEnv, id: CallId, session: RTCSession): SipCall {
     const call = new SipCall(env, id, 'incoming', remoteIdentityOf(session));
     call.session = session;
+    call.sipCallId = sipCallIdOf(session);
     attachHandlers(session, sessionHandlers(call));
     return call;
   }
@@ -156,6 +159,7 @@ export class SipCall {
       notice: this.notice,
       remoteRinging: this.remoteRinging,
       ...(this.replaces ? { replaces: this.replaces } : {}),
+      ...(this.sipCallId ? { sipCallId: this.sipCallId } : {}),
       ...(this.transfer ? { transfer: { ...this.transfer } } : {}),
       ...(this.transferredFrom ? { transferredFrom: this.transferredFrom } : {}),
       ...(this.conference ? { inConference: true, conferenceMuted: this.conference.muted } : {}),

@@ -14,6 +14,8 @@ import { EarlyReplaces } from './early-replaces';
 import { keepAliveLink } from './keepalive-link';
 import { IncomingGate } from './incoming-gate';
 import type { ProbeVerdict } from './offer-probe';
+import type { PushParams } from './push-params';
+import type { PushBinding } from '../push-binding';
 import { RegistrationTracker } from './registration';
 import { safeTerminate } from './session-ops';
 import { TargetRefresh, type RefreshableCall } from './target-refresh';
@@ -120,6 +122,16 @@ export class SipStack {
   /** Voicemail MWI (RFC 3842): the same subscription machinery, `Event: message-summary`. */
   watchMessages(options: BlfOptions, handlers: BlfHandlers): BlfSubscriptions {
     return new BlfSubscriptions(this.ua, { ...options, event: MESSAGE_SUMMARY_EVENT }, handlers);
+  }
+
+  /** the push binding's Contact parameters ride on this UA's REGISTERs (push-params.ts) */
+  carryPush(push: PushParams): void {
+    push.attach(this.ua);
+  }
+
+  /** a changed binding reaches the PBX at once (a REGISTER), unless this UA is on its way out */
+  updatePush(push: PushParams, binding: PushBinding | null): void {
+    push.set(binding, this.stopping ? null : this.ua);
   }
 
   /**

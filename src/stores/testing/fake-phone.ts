@@ -80,6 +80,7 @@ export function createFakePhone(snapshot: Partial<PhoneSnapshot> = {}): FakePhon
     setIncomingPolicy: vi.fn(),
     setMwiEnabled: vi.fn(),
     setSipTrace: vi.fn(),
+    setPushBinding: vi.fn(),
     setAudioDevices: vi.fn(() => Promise.resolve()),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();

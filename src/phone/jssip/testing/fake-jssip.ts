@@ -220,8 +220,17 @@ export class FakeUA extends EventEmitter {
     isConnecting: () => false,
   };
 
+  /** the extra Contact parameters of REGISTER/un-REGISTER, as JsSIP's Registrator holds them */
+  contactParams: Record<string, unknown> = {};
+  /** the Contact parameters each register()/unregister() went out with */
+  readonly sentParams: { method: 'register' | 'unregister'; params: Record<string, unknown> }[] = [];
+
   constructor(readonly options: UaOptions) {
     super();
+  }
+
+  registrator(): { setExtraContactParams(params: Record<string, unknown>): void } {
+    return { setExtraContactParams: (params) => void (this.contactParams = { ...params }) };
   }
 
   start(): void {
@@ -234,9 +243,11 @@ export class FakeUA extends EventEmitter {
   }
   register(): void {
     this.log.push('register');
+    this.sentParams.push({ method: 'register', params: { ...this.contactParams } });
   }
   unregister(): void {
     this.log.push('unregister');
+    this.sentParams.push({ method: 'unregister', params: { ...this.contactParams } });
     this.registered = false;
     if (this.autoUnregister) queueMicrotask(() => this.emit('unregistered', {}));
   }
@@ -292,8 +303,10 @@ export class FakeUA extends EventEmitter {
   registerFail(status: number | null, cause: string): void {
     this.emit('registrationFailed', { response: status === null ? null : response(status), cause });
   }
-  incoming(user: string, displayName = ''): FakeSession {
+  incoming(user: string, displayName = '', callId?: string): FakeSession {
     const session = new FakeSession('incoming', identity(user, displayName));
+    // JsSIP keeps the INVITE in a private field (session-ops.ts sipCallIdOf)
+    if (callId) Object.assign(session, { _request: { call_id: callId } });
     this.sessions.push(session);
     this.emit('newRTCSession', { originator: 'remote', session, request: {} });
     if (!session.isEnded()) session.log.push('reply:180'); // JsSIP rings unless rejected in the handler

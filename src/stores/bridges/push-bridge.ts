@@ -1,0 +1,52 @@
+import { watch } from 'vue';
+import type { useAccountStore } from '../account';
+import type { PermissionsStore } from '../permissions';
+import type { PushStore } from '../push';
+import type { Translate } from '../call-notifications';
+import { browserPushApi, type PushApi } from '../push-api';
+
+export interface PushBridgeStores {
+  account: Pick<ReturnType<typeof useAccountStore>, 'signedIn'>;
+  permissions: Pick<PermissionsStore, 'notificationsGranted'>;
+  push: PushStore;
+}
+
+/**
+ * Keeps the push subscription in line with sign-in, notification permission and the option, in
+ * the window that holds the phone (only that one is signed in). Signing out is not handled here:
+ * account.signOut() drops the binding itself, before its un-REGISTER; a window that hands the
+ * phone to another window keeps the subscription, which the other window registers.
+ * Returns `dispose()`.
+ */
+export function bindPush(
+  stores: PushBridgeStores,
+  translate: Translate,
+  api: Pick<PushApi, 'onRenewed'> = browserPushApi,
+) {
+  const { account, permissions, push } = stores;
+  push.setWords(() => ({
+    incoming: translate('notify.call.incoming_title'),
+    answer: translate('notify.call.answer'),
+    decline: translate('notify.call.decline'),
+    missed: translate('notify.call.missed'),
+    neutral: translate('notify.call.push_neutral'),
+  }));
+  const stop = watch(
+    () => [account.signedIn, push.enabled && permissions.notificationsGranted, push.pushUrl] as const,
+    ([signedIn, wanted]) => {
+      if (!signedIn) return;
+      void (wanted ? push.activate() : push.deactivate());
+    },
+    { immediate: true },
+  );
+  // the worker re-subscribed (pushsubscriptionchange): register the new subscription now
+  const stopRenewed = push.available
+    ? api.onRenewed(() => {
+        if (account.signedIn && push.status !== 'off') void push.activate();
+      })
+    : () => undefined;
+  return () => {
+    stop();
+    stopRenewed();
+  };
+}

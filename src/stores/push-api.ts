@@ -1,0 +1,163 @@
+/**
+ * The browser side of Web Push for the push store: the service worker's PushManager, the push
+ * sender's VAPID key, and the small config the worker needs for Decline. Subscriptions leave this
+ * module as plain values (plus an `unsubscribe` closure); tests provide a fake PushApi.
+ */
+
+/** A push subscription as the store handles it; keys and the VAPID key in base64url. */
+export interface PushSubscriptionInfo {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  /** the applicationServerKey it was made with, or null when the browser does not say */
+  serverKey: string | null;
+  unsubscribe(): Promise<void>;
+}
+
+export interface PushApi {
+  /** Push API and service workers exist here */
+  supported(): boolean;
+  /** the worker registration's current subscription, or null */
+  current(): Promise<PushSubscriptionInfo | null>;
+  subscribe(serverKey: string): Promise<PushSubscriptionInfo>;
+  /** GET {pushUrl}/vapid-public-key (docs/web-push.md) */
+  fetchKey(pushUrl: string): Promise<string>;
+  /** where the worker sends Decline (it has no account of its own) and its words; null forgets it */
+  shareConfig(config: PushWorkerConfig | null): Promise<void>;
+  /** the worker renewed the subscription (pushsubscriptionchange); returns the unsubscribe */
+  onRenewed(listener: () => void): () => void;
+}
+
+/** the worker's notification texts in the user's language (src/sw/push.ts PushWords) */
+export interface PushWords {
+  incoming: string;
+  answer: string;
+  decline: string;
+  missed: string;
+  neutral: string;
+}
+
+export interface PushWorkerConfig {
+  pushUrl: string;
+  words: PushWords;
+}
+
+/** what the worker reads for Decline; shared through CacheStorage, which both sides can open */
+export const PUSH_CACHE = 'softphone-push';
+export const PUSH_CONFIG_PATH = '/__push-config';
+/** the worker's message after it re-subscribed (src/sw/push.ts) */
+export const PUSH_RENEWED = 'push-subscription-renewed';
+
+export function base64UrlOfBytes(buffer: ArrayBuffer | null): string | null {
+  if (!buffer) return null;
+  let binary = '';
+  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function bytesOfBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+function infoOf(subscription: PushSubscription): PushSubscriptionInfo {
+  const json = subscription.toJSON();
+  return {
+    endpoint: subscription.endpoint,
+    p256dh: json.keys?.p256dh ?? '',
+    auth: json.keys?.auth ?? '',
+    serverKey: base64UrlOfBytes(subscription.options?.applicationServerKey ?? null),
+    unsubscribe: async () => void (await subscription.unsubscribe()),
+  };
+}
+
+const baseOf = (pushUrl: string) => pushUrl.replace(/\/+$/, '');
+
+export const browserPushApi: PushApi = {
+  supported: () =>
+    typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof PushManager !== 'undefined',
+  async current() {
+    const registration = await navigator.serviceWorker.ready;
+    const subscription = await registration.pushManager.getSubscription();
+    return subscription ? infoOf(subscription) : null;
+  },
+  async subscribe(serverKey) {
+    const registration = await navigator.serviceWorker.ready;
+    const subscription = await registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: bytesOfBase64Url(serverKey),
+    });
+    return infoOf(subscription);
+  },
+  async fetchKey(pushUrl) {
+    const response = await fetch(`${baseOf(pushUrl)}/vapid-public-key`, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`vapid-public-key: HTTP ${response.status}`);
+    const body = (await response.json()) as { publicKey?: unknown };
+    if (typeof body.publicKey !== 'string' || !/^[A-Za-z0-9_-]+=*$/.test(body.publicKey))
+      throw new Error('vapid-public-key: no key');
+    return body.publicKey.replace(/=+$/, '');
+  },
+  async shareConfig(config) {
+    if (typeof caches === 'undefined') return;
+    const cache = await caches.open(PUSH_CACHE);
+    if (config === null) await cache.delete(PUSH_CONFIG_PATH);
+    else {
+      const body = JSON.stringify({ ...config, pushUrl: baseOf(config.pushUrl) });
+      await cache.put(PUSH_CONFIG_PATH, new Response(body));
+    }
+  },
+  onRenewed(listener) {
+    const container = navigator.serviceWorker;
+    const handler = (event: MessageEvent) => {
+      if ((event.data as { type?: unknown } | null)?.type === PUSH_RENEWED) listener();
+    };
+    container.addEventListener('message', handler);
+    return () => container.removeEventListener('message', handler);
+  },
+};
+
+/** the worker's record of an Answer click (src/sw/push-actions.ts) */
+export const ANSWER_INTENT_PATH = '/__push-answer';
+export const ANSWER_PARAM = 'answer';
+
+/** Where Answer clicks reach the app: the launch URL, the worker's record, the worker's message. */
+export interface AnswerSource {
+  /** `?answer=<Call-ID>` of this page's URL, or null */
+  launchParam(): string | null;
+  clearLaunchParam(): void;
+  /** reads and deletes the worker's record of the click */
+  takeIntent(): Promise<{ callId: string; at: number } | null>;
+  /** `{type: 'answer-call', callId}` from the worker; returns the unsubscribe */
+  onAnswer(listener: (callId: string) => void): () => void;
+}
+
+export const browserAnswerSource: AnswerSource = {
+  launchParam: () => new URL(window.location.href).searchParams.get(ANSWER_PARAM),
+  clearLaunchParam() {
+    const url = new URL(window.location.href);
+    url.searchParams.delete(ANSWER_PARAM);
+    window.history.replaceState(window.history.state, '', url);
+  },
+  async takeIntent() {
+    if (typeof caches === 'undefined') return null;
+    const cache = await caches.open(PUSH_CACHE);
+    const response = await cache.match(ANSWER_INTENT_PATH);
+    await cache.delete(ANSWER_INTENT_PATH);
+    const intent = (response ? await response.json() : null) as { callId?: unknown; at?: unknown } | null;
+    return typeof intent?.callId === 'string' && typeof intent.at === 'number'
+      ? { callId: intent.callId, at: intent.at }
+      : null;
+  },
+  onAnswer(listener) {
+    const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+    if (!container) return () => undefined;
+    // only our own worker can post here (same-origin service worker container)
+    const handler = (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; callId?: unknown } | null;
+      if (data?.type === 'answer-call' && typeof data.callId === 'string') listener(data.callId);
+    };
+    container.addEventListener('message', handler);
+    return () => container.removeEventListener('message', handler);
+  },
+};

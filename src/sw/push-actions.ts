@@ -1,0 +1,155 @@
+/// <reference lib="webworker" />
+/**
+ * Clicks on a pushed call notification (src/sw/push.ts shows it) and the renewal of the push
+ * subscription. Answer opens or focuses the app and leaves proof of the click for it; Decline
+ * goes to the push sender with the call's token and opens nothing.
+ */
+import {
+  ANSWER_INTENT_PATH,
+  PUSH_CACHE,
+  PUSH_RENEWED,
+  handlePush,
+  readPushConfig,
+  type PushScope,
+} from './push';
+
+/** what an open window receives for Answer (stores/bridges/push-answer-bridge.ts) */
+export interface AnswerCallMessage {
+  type: 'answer-call';
+  callId: string;
+}
+
+/** what the app reads to trust a `?answer=` launch: the worker wrote it on the user's click */
+export interface AnswerIntent {
+  callId: string;
+  at: number;
+}
+
+export type PushClickOutcome = 'posted' | 'opened' | 'declined' | 'decline-failed' | 'no-window';
+
+interface PushNotificationData {
+  callId: string | null;
+  token: string | null;
+}
+
+export function isPushNotification(notification: Notification): boolean {
+  return (notification.data as { kind?: unknown } | null)?.kind === 'push';
+}
+
+function dataOf(notification: Notification): PushNotificationData {
+  const data = (notification.data ?? {}) as { callId?: unknown; token?: unknown };
+  return {
+    callId: typeof data.callId === 'string' ? data.callId : null,
+    token: typeof data.token === 'string' ? data.token : null,
+  };
+}
+
+async function tryFocus(client: WindowClient): Promise<void> {
+  try {
+    await client.focus();
+  } catch {
+    // no user activation (a synthetic click in tests): the message still arrives
+  }
+}
+
+async function decline(scope: PushScope, data: PushNotificationData): Promise<PushClickOutcome> {
+  const config = await readPushConfig(scope);
+  if (!config || !data.callId || !data.token) return 'decline-failed';
+  try {
+    const response = await scope.fetch(`${config.pushUrl}/decline`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ callId: data.callId, token: data.token }),
+    });
+    return response.ok ? 'declined' : 'decline-failed';
+  } catch {
+    return 'decline-failed';
+  }
+}
+
+/** the app answers a `?answer=` call only with this proof, so a forged link answers nothing */
+async function recordIntent(scope: PushScope, callId: string, now: number): Promise<void> {
+  const intent: AnswerIntent = { callId, at: now };
+  try {
+    await (await scope.caches.open(PUSH_CACHE)).put(ANSWER_INTENT_PATH, new Response(JSON.stringify(intent)));
+  } catch {
+    // no cache: an open window still gets the message; a new one rings normally
+  }
+}
+
+async function openOrFocus(scope: PushScope, callId: string | null, now: number): Promise<PushClickOutcome> {
+  if (callId) await recordIntent(scope, callId, now);
+  const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  if (windows.length === 0) {
+    const url = callId ? `/?answer=${encodeURIComponent(callId)}` : '/';
+    try {
+      await scope.clients.openWindow(url);
+      return 'opened';
+    } catch {
+      return 'no-window';
+    }
+  }
+  if (callId) {
+    const message: AnswerCallMessage = { type: 'answer-call', callId };
+    for (const client of windows) client.postMessage(message);
+  }
+  await tryFocus(windows.find((w) => w.focused) ?? windows[0]!);
+  return 'posted';
+}
+
+/**
+ * Answer: open or focus the app, which answers the call when it arrives. Decline: the sender
+ * rejects the held call (603). A click on the body opens the app without answering.
+ */
+export async function handlePushClick(
+  scope: PushScope,
+  action: string,
+  notification: Notification,
+  now = Date.now(),
+): Promise<PushClickOutcome> {
+  notification.close();
+  const data = dataOf(notification);
+  if (action === 'decline') return decline(scope, data);
+  return openOrFocus(scope, action === 'answer' ? data.callId : null, now);
+}
+
+/** The browser renewed or dropped the subscription: subscribe again with the same key, tell the windows. */
+export async function renewSubscription(
+  scope: PushScope,
+  oldKey: ArrayBuffer | null,
+): Promise<'renewed' | 'failed'> {
+  try {
+    let key: ArrayBuffer | string | null = oldKey;
+    if (!key) {
+      const config = await readPushConfig(scope);
+      if (!config) return 'failed';
+      const response = await scope.fetch(`${config.pushUrl}/vapid-public-key`);
+      key = ((await response.json()) as { publicKey?: string }).publicKey ?? null;
+    }
+    if (!key) return 'failed';
+    await scope.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    for (const client of windows) client.postMessage({ type: PUSH_RENEWED });
+    return 'renewed';
+  } catch {
+    return 'failed';
+  }
+}
+
+/** `pushsubscriptionchange` as Chromium fires it (TypeScript's lib types it as a plain Event) */
+interface SubscriptionChangeEvent extends ExtendableEvent {
+  oldSubscription?: PushSubscription | null;
+}
+
+/** the push and subscription-change listeners; clicks arrive through notifications.ts */
+export function installPushHandlers(scope: ServiceWorkerGlobalScope): void {
+  scope.addEventListener('push', (event) => {
+    // show at once: Chrome requires a visible notification before the event's promise settles
+    event.waitUntil(handlePush(scope, event.data?.text() ?? null));
+  });
+  scope.addEventListener('pushsubscriptionchange', (event) => {
+    const change = event as SubscriptionChangeEvent;
+    const oldKey = change.oldSubscription?.options.applicationServerKey ?? null;
+    change.waitUntil(renewSubscription(scope, oldKey));
+  });
+}
