@@ -13,6 +13,11 @@ export interface AccountProfile {
   iceServers: string;
   /** company directory (vCard or CSV) fetched at login and periodically; empty when none */
   directoryUrl: string;
+  /**
+   * Web Push sender next to the PBX (docs/web-push.md); empty: the build's default. Missing from
+   * profiles saved before it existed.
+   */
+  pushUrl?: string;
 }
 
 export interface SavedAccount {

@@ -10,6 +10,7 @@ const valid: AccountForm = {
   wsUrl: 'ws://127.0.0.1:8080/ws',
   iceServers: '',
   directoryUrl: '',
+  pushUrl: '',
 };
 
 describe('validateAccountForm', () => {
@@ -27,6 +28,7 @@ describe('validateAccountForm', () => {
       wsUrl: '',
       iceServers: '',
       directoryUrl: '',
+      pushUrl: '',
     };
     expect(Object.keys(validateAccountForm(empty))).toEqual([
       'displayName',

@@ -1,6 +1,6 @@
 import type { AccountProfile } from '@/db';
 
-export interface AccountForm extends AccountProfile {
+export interface AccountForm extends Required<AccountProfile> {
   password: string;
 }
 
@@ -16,6 +16,7 @@ export const EMPTY_ACCOUNT_FORM: Readonly<AccountForm> = Object.freeze({
   wsUrl: '',
   iceServers: '',
   directoryUrl: '',
+  pushUrl: '',
 });
 
 /** A validation failure as an i18n code under `account.errors.*` (plus the line for STUN/TURN). */
@@ -26,7 +27,8 @@ export interface FieldError {
     | 'domain_invalid'
     | 'ws_url_invalid'
     | 'ice_invalid'
-    | 'directory_url_invalid';
+    | 'directory_url_invalid'
+    | 'push_url_invalid';
   line?: number;
 }
 
@@ -42,6 +44,7 @@ export const ACCOUNT_FIELDS = [
   'wsUrl',
   'iceServers',
   'directoryUrl',
+  'pushUrl',
 ] as const satisfies readonly AccountField[];
 
 const SIP_USER = /^[^\s@:;<>"]+$/;
@@ -98,7 +101,8 @@ export function parseIceServers(text: string): RTCIceServer[] {
 }
 
 function checkField(field: AccountField, value: string): FieldError | undefined {
-  const optional = field === 'authUser' || field === 'iceServers' || field === 'directoryUrl';
+  const optional =
+    field === 'authUser' || field === 'iceServers' || field === 'directoryUrl' || field === 'pushUrl';
   if (value === '') return optional ? undefined : { code: 'required' };
   switch (field) {
     case 'user':
@@ -114,6 +118,8 @@ function checkField(field: AccountField, value: string): FieldError | undefined 
     }
     case 'directoryUrl':
       return isHttpUrl(value) ? undefined : { code: 'directory_url_invalid' };
+    case 'pushUrl':
+      return isHttpUrl(value) ? undefined : { code: 'push_url_invalid' };
     case 'displayName':
     case 'password':
       return undefined;

@@ -14,6 +14,7 @@ const form: AccountForm = {
   wsUrl: 'wss://pbx.test/ws',
   iceServers: 'stun:stun.test:3478\nturn:turn.test:3478 u:p',
   directoryUrl: 'https://pbx.test/directory.vcf',
+  pushUrl: '',
 };
 
 const h = useStoreHarness();

@@ -77,7 +77,7 @@ export const useAccountStore = defineStore('account', () => {
   async function savedForm(): Promise<AccountForm | null> {
     const saved = await useRepositories().accounts.load();
     if (!saved) return null;
-    return { ...saved.profile, password: saved.password ?? '' };
+    return { pushUrl: '', ...saved.profile, password: saved.password ?? '' };
   }
 
   /**

@@ -19,6 +19,7 @@ const form: AccountForm = {
   wsUrl: 'wss://pbx.test/ws',
   iceServers: '',
   directoryUrl: '',
+  pushUrl: '',
 };
 
 /** Two windows of one profile: each its own Pinia and engine, shared storage, locks and channel. */

@@ -62,28 +62,41 @@ export function bytesOfBase64Url(text: string): Uint8Array<ArrayBuffer> {
 }
 
 function infoOf(subscription: PushSubscription): PushSubscriptionInfo {
-  const json = subscription.toJSON();
+  // a test stub may hand a plain object with `keys` instead of a PushSubscription
+  const json = (
+    typeof subscription.toJSON === 'function' ? subscription.toJSON() : subscription
+  ) as PushSubscriptionJSON;
   return {
     endpoint: subscription.endpoint,
     p256dh: json.keys?.p256dh ?? '',
     auth: json.keys?.auth ?? '',
     serverKey: base64UrlOfBytes(subscription.options?.applicationServerKey ?? null),
-    unsubscribe: async () => void (await subscription.unsubscribe()),
+    unsubscribe: async () => void (await subscription.unsubscribe?.()),
   };
 }
 
 const baseOf = (pushUrl: string) => pushUrl.replace(/\/+$/, '');
 
+/** the active worker's registration; never waits forever (no worker on a dev server) */
+function ready(): Promise<ServiceWorkerRegistration> {
+  return Promise.race([
+    navigator.serviceWorker.ready,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no active service worker')), 10_000),
+    ),
+  ]);
+}
+
 export const browserPushApi: PushApi = {
   supported: () =>
     typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof PushManager !== 'undefined',
   async current() {
-    const registration = await navigator.serviceWorker.ready;
+    const registration = await ready();
     const subscription = await registration.pushManager.getSubscription();
     return subscription ? infoOf(subscription) : null;
   },
   async subscribe(serverKey) {
-    const registration = await navigator.serviceWorker.ready;
+    const registration = await ready();
     const subscription = await registration.pushManager.subscribe({
       userVisibleOnly: true,
       applicationServerKey: bytesOfBase64Url(serverKey),

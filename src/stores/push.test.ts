@@ -14,6 +14,15 @@ import type { PushWorkerConfig } from './push-api';
 import { useStoreHarness } from './testing/store-harness';
 
 const URL = 'http://127.0.0.1:8089';
+const PROFILE = {
+  displayName: '',
+  user: '1001',
+  authUser: '',
+  domain: 'pbx.test',
+  wsUrl: 'ws://pbx.test/ws',
+  iceServers: '',
+  directoryUrl: '',
+};
 
 /** a PushManager that remembers one subscription, like the browser's */
 function fakePushApi(key = 'KEY1') {
@@ -58,10 +67,10 @@ describe('push store: subscription lifecycle (fake PushManager)', () => {
   function setup(opts: { granted?: boolean } = {}) {
     const fake = fakePushApi();
     const push = usePushStore();
-    push.pushUrl = URL;
     const permissions = usePermissionsStore();
     permissions.notifications = opts.granted === false ? 'denied' : 'granted';
     const account = useAccountStore();
+    account.profile = { ...PROFILE, pushUrl: URL };
     bindPush({ account, permissions, push }, (key) => `t:${key}`, fake.api);
     return { fake, push, account };
   }
@@ -186,6 +195,13 @@ describe('push store: subscription lifecycle (fake PushManager)', () => {
     await push.activate();
     expect(push.status).toBe('failed');
     expect(h.phone.setPushBinding).not.toHaveBeenCalled();
+  });
+
+  it("the account's push URL is the one used", () => {
+    const { push, account } = setup();
+    expect(push.pushUrl).toBe(URL);
+    account.profile = { ...PROFILE, pushUrl: 'https://push.example' };
+    expect(push.pushUrl).toBe('https://push.example');
   });
 
   it('loads the saved option; no push URL: the option is not offered', async () => {

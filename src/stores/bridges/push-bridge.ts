@@ -1,12 +1,12 @@
 import { watch } from 'vue';
 import type { useAccountStore } from '../account';
 import type { PermissionsStore } from '../permissions';
-import type { PushStore } from '../push';
+import { defaultPushUrl, type PushStore } from '../push';
 import type { Translate } from '../call-notifications';
 import { browserPushApi, type PushApi } from '../push-api';
 
 export interface PushBridgeStores {
-  account: Pick<ReturnType<typeof useAccountStore>, 'signedIn'>;
+  account: Pick<ReturnType<typeof useAccountStore>, 'signedIn' | 'profile'>;
   permissions: Pick<PermissionsStore, 'notificationsGranted'>;
   push: PushStore;
 }
@@ -31,6 +31,12 @@ export function bindPush(
     missed: translate('notify.call.missed'),
     neutral: translate('notify.call.push_neutral'),
   }));
+  // the account's push sender, else the build's; synchronous: account.connect() reads it at once
+  const stopUrl = watch(
+    () => account.profile?.pushUrl || defaultPushUrl(),
+    (url) => (push.pushUrl = url),
+    { immediate: true, flush: 'sync' },
+  );
   const stop = watch(
     () => [account.signedIn, push.enabled && permissions.notificationsGranted, push.pushUrl] as const,
     ([signedIn, wanted]) => {
@@ -46,6 +52,7 @@ export function bindPush(
       })
     : () => undefined;
   return () => {
+    stopUrl();
     stop();
     stopRenewed();
   };

@@ -29,6 +29,7 @@ export async function signInTestAccount(displayName = 'Alice Smith'): Promise<vo
     wsUrl: 'ws://pbx.test/ws',
     iceServers: '',
     directoryUrl: '',
+    pushUrl: '',
   });
 }
 

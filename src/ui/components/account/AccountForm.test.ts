@@ -13,6 +13,7 @@ const empty: AccountFormValue = {
   wsUrl: 'ws://127.0.0.1:8080/ws',
   iceServers: '',
   directoryUrl: '',
+  pushUrl: '',
 };
 
 function setup(initial: Partial<AccountFormValue> = {}) {

@@ -22,6 +22,7 @@ export const ACCOUNT = {
   wsUrl: 'ws://pbx.test/ws',
   iceServers: '',
   directoryUrl: '',
+  pushUrl: '',
 };
 
 /** the top bar, signed in, with every store of the top bar bound to the fake phone */
