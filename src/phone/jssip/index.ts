@@ -15,3 +15,4 @@ export { keepRefused } from './reinvite';
 /** opaque to phone.ts: only handed back to this folder */
 export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';
 export { guardSocket } from './socket-guard';
+export { alwaysAnswered, fetchReach, type ReachProbe } from './reach-probe';
