@@ -77,17 +77,28 @@ async function outage(page, seconds) {
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 200 && existsSync(`/proc/${pid}`); i++) await sleep(50);
   await seen(page, 'Reconnecting…', 10_000);
+  // ready = Kamailio answers SIP and WebSocket upgrades (pbx/ready.mjs), not merely a bound port.
+  // The probe starts polling now, so its own start-up (a node process, slow on a busy machine)
+  // does not count; it reports the moment the restarted PBX answers.
+  const ready = new Promise((resolve, reject) =>
+    execFile(
+      'node',
+      ['pbx/ready.mjs'],
+      {
+        env: {
+          ...process.env,
+          PBX_WS_PORT: String(WS_PORT),
+          PBX_READY_TIMEOUT_MS: String(seconds * 1000 + 30_000),
+        },
+      },
+      (error) => (error ? reject(error) : resolve(Date.now())),
+    ),
+  );
   await sleep(seconds * 1000);
   const fd = openSync(join(RUN_DIR, 'kamailio-restart.log'), 'a');
   spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', fd, fd], detached: true }).unref();
   closeSync(fd);
-  // ready = Kamailio answers SIP and WebSocket upgrades (pbx/ready.mjs), not merely a bound port
   if (process.env.BENCH_DEBUG) console.log(`[bench ${new Date().toISOString().slice(11, 23)}] PBX started`);
-  const ready = new Promise((resolve, reject) =>
-    execFile('node', ['pbx/ready.mjs'], { env: { ...process.env, PBX_WS_PORT: String(WS_PORT) } }, (error) =>
-      error ? reject(error) : resolve(Date.now()),
-    ),
-  );
   const registered = await seen(page, 'Registered', 30_000);
   const readyAt = await ready;
   if (process.env.BENCH_DEBUG) console.log(`[bench] ready ${new Date(readyAt).toISOString().slice(11, 23)}`);

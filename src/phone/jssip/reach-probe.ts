@@ -3,7 +3,7 @@
  *
  * Why: Chromium delays every new WebSocket of a renderer by
  *   random(1..5 s) × 2^min(pending + failed / (succeeded + 1), 16) / 65536,
- * counting the attempts of the last 2 to 4 minutes (docs/reconnect.md). After a minute of one
+ * counting the attempts of the last 2 to 4 minutes (docs/keepalive.md). After a minute of one
  * refused WebSocket a second the exponent is at its cap and the attempt that would find the PBX
  * back waits 1–5 s before it even starts. A plain HTTP request is not counted: the guard asks with
  * one first, and opens the WebSocket only when the server answered.

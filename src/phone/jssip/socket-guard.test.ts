@@ -8,7 +8,6 @@ import {
   SOCKET_OPEN_TIMEOUT_REASON,
   SOCKET_REOPEN_TIMEOUT_MS,
   SOCKET_REOPEN_TIMEOUT_REASON,
-  UNREACHABLE_REASON,
 } from './socket-guard';
 
 /** The real socket's side: what JsSIP's WebSocketInterface does, minus the network. */
@@ -119,7 +118,7 @@ describe('socket guard: one mechanism for (re)connection attempts', () => {
     expect(probes).toEqual([]);
   });
 
-  it('after a failed attempt, a refused probe fails the retry without opening a WebSocket', async () => {
+  it('after a failed attempt, a refused probe fails the retry as the last WebSocket failed, without opening one', async () => {
     const { inner, socket, closes, probes } = guarded('refused');
     socket.connect();
     refuse(inner);
@@ -127,7 +126,10 @@ describe('socket guard: one mechanism for (re)connection attempts', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(probes).toEqual(['wss://127.0.0.1:5060']);
     expect(inner.connect).toHaveBeenCalledOnce();
-    expect(closes.at(-1)).toEqual([true, 1006, UNREACHABLE_REASON]);
+    expect(closes).toEqual([
+      [true, 1006, ''],
+      [true, 1006, ''],
+    ]);
   });
 
   it('after a failed attempt, an answered probe opens the WebSocket', async () => {
@@ -139,13 +141,18 @@ describe('socket guard: one mechanism for (re)connection attempts', () => {
     expect(inner.connect).toHaveBeenCalledTimes(2);
   });
 
-  it('a silent probe (dead path, or a server that speaks only WebSocket) still opens the WebSocket', async () => {
-    const { inner, socket } = guarded('silent');
+  it('a wrong wss:// URL keeps reading connect_timeout while probes replace the WebSocket attempts', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { inner, socket, closes } = guarded('refused');
     socket.connect();
-    refuse(inner);
+    await vi.advanceTimersByTimeAsync(SOCKET_OPEN_TIMEOUT_MS);
     socket.connect();
     await vi.advanceTimersByTimeAsync(0);
-    expect(inner.connect).toHaveBeenCalledTimes(2);
+    expect(inner.connect).toHaveBeenCalledOnce();
+    expect(closes).toEqual([
+      [true, 4000, SOCKET_OPEN_TIMEOUT_REASON],
+      [true, 4000, SOCKET_OPEN_TIMEOUT_REASON],
+    ]);
   });
 
   it('whatever the probe says, a real WebSocket attempt goes out every 15 s', async () => {

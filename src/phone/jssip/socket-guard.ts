@@ -29,8 +29,6 @@ export const FORCED_ATTEMPT_EVERY_MS = 15_000;
  */
 export const SOCKET_OPEN_TIMEOUT_REASON = 'socket open timeout';
 export const SOCKET_REOPEN_TIMEOUT_REASON = 'socket reopen timeout';
-/** A retry skipped because the HTTP probe was refused: no WebSocket was opened. */
-export const UNREACHABLE_REASON = 'server refused the reachability probe';
 
 /** For UaOptions.wrapSocket: the socket (after `under`, e.g. the SIP trace) behind the guard below. */
 export const guardSocket =
@@ -48,8 +46,8 @@ const newTag = (): string => `guard${Date.now().toString(36)}${(++tagCounter).to
  *   port that accepts and never answers, a dead path) is closed after SOCKET_OPEN_TIMEOUT_MS (before
  *   the first open) or SOCKET_REOPEN_TIMEOUT_MS (after); Transport.js would wait for it forever;
  * - after a failed attempt, the next one first asks reach-probe.ts whether the server is back and
- *   opens no WebSocket while it refuses, so Chromium's WebSocket throttle does not delay the attempt
- *   that finds the PBX back;
+ *   opens a WebSocket only when it answered (and at least every FORCED_ATTEMPT_EVERY_MS), so
+ *   Chromium's WebSocket throttle does not delay the attempt that finds the PBX back;
  * - requests JsSIP would drop unanswered or misread (request-guard.ts) get a stateless refusal;
  * - a throw inside JsSIP's handling of one message is logged, not left to the socket's event loop;
  * - JsSIP's 501 for an unknown in-dialog method gets the Allow header it lacks.
@@ -64,6 +62,8 @@ class GuardedSocket extends SocketWrapper {
   private everOpened = false;
   private lastAttemptFailed = false;
   private lastWebSocketAt = Number.NEGATIVE_INFINITY;
+  /** code and reason of the last real WebSocket's close */
+  private lastClose: [number | undefined, string | undefined] = [1006, ''];
 
   constructor(
     inner: Socket,
@@ -80,9 +80,10 @@ class GuardedSocket extends SocketWrapper {
     if (!this.lastAttemptFailed || forced) return this.open();
     void this.reach(this.inner.url, REACH_TIMEOUT_MS).then((reach) => {
       if (attempt !== this.attempt) return; // given up or replaced meanwhile
-      // 'silent' may be a server that answers only WebSockets, or a dead path: the open timeout decides
-      if (reach === 'refused') this.ondisconnectHandler(true, 1006, UNREACHABLE_REASON);
-      else this.open();
+      if (reach === 'answered') return this.open();
+      // no WebSocket this time: report what the last one ended with, so the user reads the same
+      // cause as without the probe (connect_timeout for a wrong wss:// URL, unreachable otherwise)
+      this.ondisconnectHandler(true, ...this.lastClose);
     });
   }
   override disconnect(): void {
@@ -105,6 +106,7 @@ class GuardedSocket extends SocketWrapper {
     this.ondisconnectHandler = handler;
     super.bindDisconnect((error, code, reason) => {
       this.stopOpenTimer();
+      this.lastClose = [code, reason];
       handler(error, code, reason);
     });
   }
@@ -147,6 +149,7 @@ class GuardedSocket extends SocketWrapper {
     console.warn(`phone: WebSocket ${this.inner.url} did not open within ${ms} ms`);
     // WebSocketInterface.disconnect() unbinds its handlers first, so report the close ourselves
     this.inner.disconnect();
+    this.lastClose = [4000, reason];
     this.ondisconnectHandler(true, 4000, reason);
   }
 
