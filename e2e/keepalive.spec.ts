@@ -1,13 +1,12 @@
 /**
  * Connections that heal themselves, against the real Kamailio: a WebSocket whose packets are
  * silently dropped (nft, no reset) for 60 s is noticed by the keep-alive within 35 s and replaced
- * once the path is back, with its BLF subscription; after a PBX outage (Kamailio stopped by pid, restarted on the same ports) the
+ * once the path is back; after a PBX outage (Kamailio stopped by pid, restarted on the same ports) the
  * phone is registered again within about a second of the PBX being ready.
  */
 import type { Page } from '@playwright/test';
 import { callRow, dial, expect, registration, rowButton, test, waitForAudio } from './fixtures';
 import { expectHistory } from './support/call-history';
-import { lamp, watchColleague } from './support/colleagues';
 import { tcpOpen, waitForPort } from './support/pbx';
 import { stopKamailio, type StoppedPbx } from './support/pbx-outage';
 import { clientPorts, dropConnection } from './support/net-drop';
@@ -55,8 +54,6 @@ test.describe('connections that heal themselves', () => {
       a.page.workers().some((w) => w.url().includes('tick-worker')),
       'the keep-alive ticks from its worker (unthrottled in hidden tabs)',
     ).toBe(true);
-    await watchColleague(a, b.ext, 'Bea');
-    await expect(lamp(a.page, 'Bea')).toContainText('Free');
 
     const drop = await dropConnection(mine[0]!, WS_PORT);
     try {
@@ -90,8 +87,6 @@ test.describe('connections that heal themselves', () => {
       await expect(callRow(b.page, a.ext)).toContainText('In call');
       await Promise.all([waitForAudio(a), waitForAudio(b)]);
     });
-    await test.step("1005's BLF subscription was renewed: its lamp shows 1006 busy", () =>
-      expect(lamp(a.page, 'Bea')).toContainText('Busy', { timeout: 5_000 }));
     await test.step('1005 hangs up; both histories list the call with its true talk time', async () => {
       await rowButton(rowA, 'Hang up').click();
       await expect(callRow(b.page, a.ext)).toContainText('Call ended', { timeout: 5_000 });
