@@ -1,7 +1,7 @@
 // Recovery benchmark: the real app (bench/.dist-app) in Debian's Chromium, signed in as 1001,
 // against this run's development PBX. Measures
 //   - PBX outages (Kamailio stopped by pid, started again with its own command line after 5 s and
-//     60 s): time from the PBX being ready again (pbx/ready.mjs: SIP OPTIONS answered and a
+//     30 s and 60 s): time from the PBX being ready again (pbx/ready.mjs: SIP OPTIONS answered and a
 //     WebSocket upgrade accepted) to the status reading "Registered" (negative: sooner);
 //   - a half-open connection (nft drops the WebSocket's packets both ways, no reset): time until
 //     the status reads "Reconnecting…", and from the drop's removal to "Registered" again.
@@ -24,7 +24,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { submitSignIn } from './sign-in.mjs';
 
-const OUTAGES_S = (process.env.BENCH_OUTAGES ?? '5,5,5,60').split(',').map(Number);
+const OUTAGES_S = (process.env.BENCH_OUTAGES ?? '5,5,30,60').split(',').map(Number);
 const DROPS = Number(process.env.BENCH_DROPS ?? 2);
 const TARGET = { registeredAfterReadyMs: 2_000, detectHalfOpenMs: 35_000 };
 const DIST = process.env.BENCH_UI_DIST ?? 'bench/.dist-app';
@@ -36,7 +36,13 @@ const TABLE = 'softphone_bench_recovery';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (x) => Math.round(x);
-const stats = (xs) => ({ n: xs.length, min: Math.min(...xs), max: Math.max(...xs), samples: xs });
+const worst = (xs) => (xs.length ? Math.max(...xs) : null);
+const stats = (xs) => ({
+  n: xs.length,
+  min: xs.length ? Math.min(...xs) : null,
+  max: worst(xs),
+  samples: xs,
+});
 
 function run(cmd, args, input) {
   return new Promise((resolve, reject) => {
@@ -71,18 +77,32 @@ async function outage(page, seconds) {
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 200 && existsSync(`/proc/${pid}`); i++) await sleep(50);
   await seen(page, 'Reconnecting…', 10_000);
+  // ready = Kamailio answers SIP and WebSocket upgrades (pbx/ready.mjs), not merely a bound port.
+  // The probe starts polling now, so its own start-up (a node process, slow on a busy machine)
+  // does not count; it reports the moment the restarted PBX answers.
+  const ready = new Promise((resolve, reject) =>
+    execFile(
+      'node',
+      ['pbx/ready.mjs'],
+      {
+        env: {
+          ...process.env,
+          PBX_WS_PORT: String(WS_PORT),
+          PBX_READY_TIMEOUT_MS: String(seconds * 1000 + 30_000),
+        },
+      },
+      (error) => (error ? reject(error) : resolve(Date.now())),
+    ),
+  );
   await sleep(seconds * 1000);
   const fd = openSync(join(RUN_DIR, 'kamailio-restart.log'), 'a');
   spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', fd, fd], detached: true }).unref();
   closeSync(fd);
-  // ready = Kamailio answers SIP and WebSocket upgrades (pbx/ready.mjs), not merely a bound port
-  const ready = new Promise((resolve, reject) =>
-    execFile('node', ['pbx/ready.mjs'], { env: { ...process.env, PBX_WS_PORT: String(WS_PORT) } }, (error) =>
-      error ? reject(error) : resolve(Date.now()),
-    ),
-  );
+  if (process.env.BENCH_DEBUG) console.log(`[bench ${new Date().toISOString().slice(11, 23)}] PBX started`);
   const registered = await seen(page, 'Registered', 30_000);
-  return registered - (await ready);
+  const readyAt = await ready;
+  if (process.env.BENCH_DEBUG) console.log(`[bench] ready ${new Date(readyAt).toISOString().slice(11, 23)}`);
+  return registered - readyAt;
 }
 
 /** the WebSocket's local port; a connection given up on lingers until Chromium's close times out */
@@ -135,6 +155,10 @@ try {
   const context = await browser.newContext({ locale: 'en-US', permissions: ['microphone'] });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[recovery] ${e.message}`));
+  if (process.env.BENCH_DEBUG) {
+    await page.addInitScript((ns) => localStorage.setItem('debug', ns), process.env.BENCH_DEBUG);
+    page.on('console', (m) => console.log(`[page ${new Date().toISOString().slice(11, 23)}] ${m.text()}`));
+  }
   await page.goto(server.resolvedUrls.local[0]);
   await signIn(page);
 
@@ -154,6 +178,8 @@ try {
   }
   const afterReady = outages.map((o) => o.registeredAfterReadyMs);
   const detect = drops.map((d) => d.detectMs);
+  const registeredMet = afterReady.every((ms) => ms <= TARGET.registeredAfterReadyMs);
+  const detectMet = detect.every((ms) => ms <= TARGET.detectHalfOpenMs);
   const cpus = os.cpus();
   const result = {
     date: new Date().toISOString(),
@@ -164,19 +190,27 @@ try {
       loadAverage1m: round(os.loadavg()[0]),
     },
     targets: {
-      registeredAfterReady: `<= ${TARGET.registeredAfterReadyMs} ms after the PBX is ready again (pbx/ready.mjs), any outage length`,
-      detectHalfOpen: `<= ${TARGET.detectHalfOpenMs} ms from the first dropped packet to "Reconnecting…"`,
+      registeredAfterReady: {
+        target: `<= ${TARGET.registeredAfterReadyMs} ms after the PBX is ready again (pbx/ready.mjs), any outage length`,
+        worstMs: worst(afterReady),
+        met: registeredMet,
+      },
+      detectHalfOpen: {
+        target: `<= ${TARGET.detectHalfOpenMs} ms from the first dropped packet to "Reconnecting…"`,
+        worstMs: worst(detect),
+        met: detectMet,
+      },
     },
     outages,
     halfOpen: { detectMs: stats(detect), registeredAfterPathBackMs: stats(drops.map((d) => d.registeredMs)) },
-    meetsTargets:
-      afterReady.every((ms) => ms <= TARGET.registeredAfterReadyMs) &&
-      detect.every((ms) => ms <= TARGET.detectHalfOpenMs),
+    meetsTargets: registeredMet && detectMet,
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/recovery.json', `${JSON.stringify(result, null, 2)}\n`);
+  const says = (met) => (met ? 'met' : 'NOT met');
   console.log(
-    `recovery targets ${result.meetsTargets ? 'met' : 'NOT met'}; written bench/results/recovery.json`,
+    `registered after the PBX is back: worst ${result.targets.registeredAfterReady.worstMs} ms (target <= ${TARGET.registeredAfterReadyMs} ms) ${says(registeredMet)}; ` +
+      `half-open detected: worst ${result.targets.detectHalfOpen.worstMs} ms (target <= ${TARGET.detectHalfOpenMs} ms) ${says(detectMet)}; written bench/results/recovery.json`,
   );
 } finally {
   await browser.close();

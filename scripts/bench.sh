@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench: builds the benchmark page, then measures inside a loopback-only network namespace
 # with its own development PBX, so nothing touches a running demo or the network.
+# `npm run bench -- recovery` runs only the recovery benchmark (bench/recovery.mjs; BENCH_OUTAGES
+# and BENCH_DROPS choose its rounds), which needs only the app build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
@@ -12,7 +14,7 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
       exit 1
     fi
   fi
-  npx vite build --config bench/vite.config.ts
+  if [ "${1:-}" != recovery ]; then npx vite build --config bench/vite.config.ts; fi
   # the real app for bench/ui.mjs: the development PBX's defaults, no company directory
   VITE_SIP_WS_URL=ws://127.0.0.1:8088 VITE_SIP_DOMAIN=pbx.test VITE_DIRECTORY_URL= \
     npx vite build --logLevel warn --outDir bench/.dist-app --emptyOutDir
@@ -23,8 +25,10 @@ export PBX_RUN_DIR="${PBX_RUN_DIR:-$PWD/bench/.pbx-run}"
 export PBX_MEDIA="${PBX_MEDIA:-0}"
 bash pbx/start.sh
 trap 'bash pbx/stop.sh' EXIT
-node bench/run.mjs
-node bench/mixer.mjs
-node bench/ui.mjs
+if [ "${1:-}" != recovery ]; then
+  node bench/run.mjs
+  node bench/mixer.mjs
+  node bench/ui.mjs
+fi
 node bench/recovery.mjs
 node bench/push.mjs

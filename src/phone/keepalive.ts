@@ -20,8 +20,6 @@ export interface KeepAliveTiming {
   probeEveryMs: number;
   /** a probe unanswered for this long means the connection is dead */
   probeTimeoutMs: number;
-  /** a socket still opening after this long is dropped (a SYN lost to a dead path is retried slowly) */
-  connectTimeoutMs: number;
   /** a tick this much later than due means the machine slept: check at once */
   clockJumpMs: number;
 }
@@ -31,7 +29,6 @@ export const KEEPALIVE_TIMING: KeepAliveTiming = {
   tickMs: 1_000,
   probeEveryMs: 15_000,
   probeTimeoutMs: 8_000,
-  connectTimeoutMs: 5_000,
   clockJumpMs: 5_000,
 };
 
@@ -49,9 +46,6 @@ export class KeepAlive {
   private lastAnswer = 0;
   private probeSentAt: number | null = null;
   private probeSeq = 0;
-  private connectingSince: number | null = null;
-  /** the socket was up once: a stuck attempt after that is a path that died, not a wrong URL */
-  private everConnected = false;
 
   constructor(
     private readonly link: KeepAliveLink,
@@ -74,10 +68,8 @@ export class KeepAlive {
 
   /** The socket (re)connected: count that as proof of life, as any answered probe. */
   connected(): void {
-    this.everConnected = true;
     this.lastAnswer = this.clock.now();
     this.probeSentAt = null;
-    this.connectingSince = null;
   }
 
   /** A hint that the path may have changed (online, tab visible, page resumed, sleep): check now. */
@@ -94,7 +86,6 @@ export class KeepAlive {
     this.lastTick = now;
     if (late > this.timing.clockJumpMs) return this.checkNow('clock_jump');
     if (!this.link.isConnected()) return this.connectIfDown();
-    this.connectingSince = null;
     if (this.probeSentAt !== null) {
       if (now - this.probeSentAt >= this.timing.probeTimeoutMs) this.declareDead();
     } else if (now - this.lastAnswer >= this.timing.probeEveryMs) {
@@ -102,23 +93,14 @@ export class KeepAlive {
     }
   }
 
+  /**
+   * An attempt on every tick while the socket is down, because JsSIP's own 1 s retry timer sleeps
+   * in a hidden tab. How an attempt goes (a reachability probe first, the open timeout) is the
+   * socket guard's business (jssip/socket-guard.ts), so that one place decides it.
+   */
   private connectIfDown(): void {
     this.probeSentAt = null;
-    const now = this.clock.now();
-    if (!this.link.isConnecting()) {
-      this.connectingSince = now;
-      this.link.connect();
-      return;
-    }
-    this.connectingSince ??= now;
-    // Before the first connection a socket that never opens is the URL's fault (wss:// on a port
-    // without TLS): the socket guard reports it as connect_timeout after 10 s. Replacing it here
-    // every 5 s would hide that cause behind a plain "unreachable".
-    if (this.everConnected && now - this.connectingSince >= this.timing.connectTimeoutMs) {
-      console.warn('phone: the socket did not open in time; retrying');
-      this.connectingSince = now;
-      this.link.reconnect();
-    }
+    if (!this.link.isConnecting()) this.link.connect();
   }
 
   private sendProbe(): void {
@@ -140,7 +122,6 @@ export class KeepAlive {
     console.warn('phone: the PBX stopped answering on this connection; reconnecting');
     this.probeSentAt = null;
     this.probeSeq++;
-    this.connectingSince = this.clock.now();
     this.link.reconnect();
   }
 }

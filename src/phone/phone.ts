@@ -16,6 +16,9 @@ import {
   guardSocket,
   browserProbePeer,
   OfferProber,
+  alwaysAnswered,
+  fetchReach,
+  type ReachProbe,
   type CallEnv,
   type MediaSetup,
   type ProbePeerFactory,
@@ -67,6 +70,11 @@ export interface PhoneDeps {
   ticker?: Ticker;
   /** the throwaway peer connection an incoming offer is tried on (offer-probe.ts) */
   probePeer?: ProbePeerFactory;
+  /**
+   * asks whether the WebSocket's server is back before a retry (jssip/reach-probe.ts); default:
+   * an HTTP request, or none at all ("answered") when `sip` injects a UA whose socket is no server
+   */
+  reach?: ReachProbe;
 }
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
@@ -101,7 +109,8 @@ class PhoneEngine implements Phone {
   constructor(deps: PhoneDeps) {
     const clock = deps.clock ?? systemClock;
     this.trace = new SipTrace(clock);
-    const wrapSocket = guardSocket(clock, this.trace.wrap); // the trace sees what the guard refuses
+    const reach = deps.reach ?? (deps.sip ? alwaysAnswered : fetchReach);
+    const wrapSocket = guardSocket(clock, this.trace.wrap, reach); // the trace sees what the guard refuses
     this.sip = (options) => (deps.sip ?? createJssipUa)({ ...options, wrapSocket });
     this.newId = deps.newId ?? defaultId;
     this.timers = { clock, ticker: deps.ticker ?? defaultTicker(clock) };

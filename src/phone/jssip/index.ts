@@ -17,3 +17,4 @@ export type { RTCSession as SipSession } from 'jssip/lib/RTCSession';
 export { guardSocket } from './socket-guard';
 export { browserProbePeer, OfferProber, type ProbePeerFactory } from './offer-probe';
 export { PushParams } from './push-params';
+export { alwaysAnswered, fetchReach, type ReachProbe } from './reach-probe';

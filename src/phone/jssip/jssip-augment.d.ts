@@ -14,6 +14,8 @@ declare module 'jssip/lib/UA' {
       disconnect(): void;
       isConnected(): boolean;
       isConnecting(): boolean;
+      /** Transport.js: its pending retry; _reconnect() arms a new one without clearing the old one */
+      recovery_timer: ReturnType<typeof setTimeout> | null;
     };
     sendOptions(
       target: string | URI,

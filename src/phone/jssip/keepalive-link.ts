@@ -30,7 +30,13 @@ export function keepAliveLink(ua: UA, domain: string): KeepAliveLink {
       transport.connect();
     },
     connect() {
-      if (!transport.isConnected() && !transport.isConnecting()) transport.connect();
+      if (transport.isConnected() || transport.isConnecting()) return;
+      // The tick paces the retries. Transport.js arms a new retry timer on every failed attempt
+      // without clearing the pending one, so each attempt started here would otherwise grow a
+      // retry chain of its own: dozens of attempts a second after a minute (docs/jssip-quirks.md §8).
+      if (transport.recovery_timer !== null) clearTimeout(transport.recovery_timer);
+      transport.recovery_timer = null;
+      transport.connect();
     },
   };
 }

@@ -76,6 +76,24 @@ describe('keep-alive over the real JsSIP', () => {
     await phone.disconnect();
   });
 
+  it('a PBX down for a minute: retries stay at about one a second, not a growing swarm', async () => {
+    const { phone, socket } = realPhone(droppingPbx({ silent: false }));
+    phone.connect(TEST_CONFIG);
+    await vi.advanceTimersByTimeAsync(100);
+    // the PBX is gone: every WebSocket is refused at once
+    let attempts = 0;
+    socket.connect = () => {
+      attempts++;
+      queueMicrotask(() => socket.ondisconnect(true));
+    };
+    socket.ondisconnect(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Transport.js's own timer and the keep-alive's tick: at most two a second, whatever the length
+    expect(attempts).toBeGreaterThanOrEqual(55);
+    expect(attempts).toBeLessThanOrEqual(125);
+    await phone.disconnect();
+  });
+
   it('while the PBX answers, one OPTIONS every 15 s and no reconnect', async () => {
     const { phone, socket, events } = realPhone(droppingPbx({ silent: false }));
     phone.connect(TEST_CONFIG);

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../clock';
-import { guardSocket, SOCKET_OPEN_TIMEOUT_MS, SOCKET_OPEN_TIMEOUT_REASON } from './socket-guard';
+import type { Reach } from './reach-probe';
+import {
+  FORCED_ATTEMPT_EVERY_MS,
+  guardSocket,
+  SOCKET_OPEN_TIMEOUT_MS,
+  SOCKET_OPEN_TIMEOUT_REASON,
+  SOCKET_REOPEN_TIMEOUT_MS,
+  SOCKET_REOPEN_TIMEOUT_REASON,
+} from './socket-guard';
 
 /** The real socket's side: what JsSIP's WebSocketInterface does, minus the network. */
 function innerSocket() {
@@ -26,14 +34,25 @@ function innerSocket() {
   };
 }
 
-function guarded() {
+/** `reach` answers every reachability probe; `probes` counts them */
+function guarded(reach: Reach = 'answered') {
   const inner = innerSocket();
-  const socket = guardSocket(systemClock)(inner);
+  const probes: string[] = [];
+  const probe = (url: string) => {
+    probes.push(url);
+    return Promise.resolve(reach);
+  };
+  const socket = guardSocket(systemClock, undefined, probe)(inner);
   const closes: [boolean, number | undefined, string | undefined][] = [];
   socket.ondisconnect = (error, code, reason) => closes.push([error, code, reason]);
   const connected = vi.fn();
   socket.onconnect = connected;
-  return { inner, socket, closes, connected };
+  return { inner, socket, closes, connected, probes };
+}
+
+/** the inner socket fails the way a refused WebSocket does */
+function refuse(inner: ReturnType<typeof innerSocket>): void {
+  inner.ondisconnect(true, 1006, '');
 }
 
 describe('socket guard: opening watchdog', () => {
@@ -64,6 +83,99 @@ describe('socket guard: opening watchdog', () => {
     inner.up = false;
     inner.ondisconnect(true, 1006, '');
     vi.advanceTimersByTime(60_000);
+    expect(closes).toEqual([[true, 1006, '']]);
+  });
+});
+
+describe('socket guard: one mechanism for (re)connection attempts', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('once the socket was open, an attempt that stays silent is given up after 5 s (a dead path)', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { inner, socket, closes } = guarded();
+    socket.connect();
+    inner.onconnect();
+    inner.ondisconnect(true, 1006, ''); // the path died
+    socket.connect();
+    vi.advanceTimersByTime(SOCKET_REOPEN_TIMEOUT_MS);
+    expect(closes).toEqual([
+      [true, 1006, ''],
+      [true, 4000, SOCKET_REOPEN_TIMEOUT_REASON],
+    ]);
+  });
+
+  it('the first attempt after a close opens a WebSocket at once, without a probe', () => {
+    const { inner, socket, probes } = guarded('refused');
+    socket.connect();
+    inner.onconnect();
+    inner.ondisconnect(true, 1006, '');
+    socket.connect();
+    expect(inner.connect).toHaveBeenCalledTimes(2);
+    expect(probes).toEqual([]);
+  });
+
+  it('after a failed attempt, a refused probe fails the retry as the last WebSocket failed, without opening one', async () => {
+    const { inner, socket, closes, probes } = guarded('refused');
+    socket.connect();
+    refuse(inner);
+    socket.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(probes).toEqual(['wss://127.0.0.1:5060']);
+    expect(inner.connect).toHaveBeenCalledOnce();
+    expect(closes).toEqual([
+      [true, 1006, ''],
+      [true, 1006, ''],
+    ]);
+  });
+
+  it('after a failed attempt, an answered probe opens the WebSocket', async () => {
+    const { inner, socket } = guarded('answered');
+    socket.connect();
+    refuse(inner);
+    socket.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(inner.connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('a wrong wss:// URL keeps reading connect_timeout while probes replace the WebSocket attempts', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { inner, socket, closes } = guarded('refused');
+    socket.connect();
+    await vi.advanceTimersByTimeAsync(SOCKET_OPEN_TIMEOUT_MS);
+    socket.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(inner.connect).toHaveBeenCalledOnce();
+    expect(closes).toEqual([
+      [true, 4000, SOCKET_OPEN_TIMEOUT_REASON],
+      [true, 4000, SOCKET_OPEN_TIMEOUT_REASON],
+    ]);
+  });
+
+  it('whatever the probe says, a real WebSocket attempt goes out every 15 s', async () => {
+    const { inner, socket } = guarded('refused');
+    socket.connect();
+    refuse(inner);
+    for (let s = 1; s < FORCED_ATTEMPT_EVERY_MS / 1000; s++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      socket.connect();
+    }
+    expect(inner.connect).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(1_000);
+    socket.connect();
+    expect(inner.connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('a probe answer for an attempt given up meanwhile is ignored', async () => {
+    const { inner, socket, closes } = guarded('refused');
+    socket.connect();
+    refuse(inner);
+    socket.connect();
+    socket.disconnect();
+    await vi.advanceTimersByTimeAsync(0);
     expect(closes).toEqual([[true, 1006, '']]);
   });
 });
