@@ -67,6 +67,8 @@ export const test = base.extend<{ phoneUser: PhoneUserFn; cspGuard: CspGuard }>(
     await use(async (ext, opts = {}) => {
       const permissions = ['microphone', ...(opts.grant ?? [])];
       const context = await browser.newContext({ baseURL, permissions, locale: 'en-US' });
+      // before any page script: a spec that needs push installs its own subscription after this
+      await context.addInitScript(refusePushSubscriptions);
       const page = await context.newPage();
       const phone: Phone = { ext, name: opts.displayName ?? `User ${ext}`, page, context };
       const log: string[] = [];
@@ -294,4 +296,17 @@ export async function pcTowards(phone: Phone, other: Phone): Promise<number> {
   if (match.length !== 1)
     throw new Error(`${phone.ext}: expected one peer connection to ${other.ext}, found ${match.length}`);
   return match[0]!.index;
+}
+
+/**
+ * Chromium's own `pushManager.subscribe()` closes the page in this sandbox (no push service is
+ * reachable), and the e2e build has a push URL, so every page that may notify would subscribe:
+ * pages get a refusal instead, which the app treats as "push not available". web-push.spec.ts
+ * replaces it with a subscription at the mock push service.
+ */
+function refusePushSubscriptions(): void {
+  const proto = PushManager.prototype as unknown as Record<string, unknown>;
+  proto.subscribe = () =>
+    Promise.reject(new DOMException('no push service in the e2e sandbox', 'NotAllowedError'));
+  proto.getSubscription = () => Promise.resolve(null);
 }
