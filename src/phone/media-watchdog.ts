@@ -94,7 +94,7 @@ export class MediaWatchdog {
   }
 
   /** The restart re-INVITE settled; `glareDelayMs`: RFC 3261 §14.1's wait for this side after a 491. */
-  onRestartSettled(outcome: RestartOutcome, now: number, glareDelayMs: number): MediaAction {
+  onRestartSettled(outcome: RestartOutcome, now: number, glareDelayMs: number): void {
     this.restarting = false;
     const down = this.downSince !== null;
     // answered: ICE checks with the new credentials now ('failed' → 'checking' → connected or failed)
@@ -105,7 +105,6 @@ export class MediaWatchdog {
     }
     // a refusal while the media still works changes nothing; during an outage the peer may come back
     else if (outcome === 'refused' && down) this.restartDue ??= now + this.timing.restartRetryMs;
-    return 'none';
   }
 
   tick(sample: MediaSample): MediaAction {
