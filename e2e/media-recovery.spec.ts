@@ -35,7 +35,8 @@ test.describe('media that dies or breaks during a call', () => {
     phoneUser,
   }) => {
     test.setTimeout(90_000);
-    const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002')]);
+    const a = await phoneUser('1001');
+    const b = await phoneUser('1002');
     const { rowA } = await establishCall(a, b);
     const answered = Date.now();
     await Promise.all([waitForAudio(a), waitForAudio(b)]);
@@ -69,7 +70,8 @@ test.describe('media that dies or breaks during a call', () => {
     phoneUser,
   }) => {
     test.setTimeout(90_000);
-    const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002')]);
+    const a = await phoneUser('1001');
+    const b = await phoneUser('1002');
     const { rowA, rowB } = await establishCall(a, b);
     await Promise.all([waitForAudio(a), waitForAudio(b)]);
     const before = [await ufrag(a), await ufrag(b)];
