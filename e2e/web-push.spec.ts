@@ -200,7 +200,7 @@ async function pushedCall(
 // (clients.openWindow) in headless Chromium, and the caller's words for 480/404.
 // The PBX half runs without a browser in e2e/web-push-pbx.spec.ts (all green).
 test.describe('Web Push', () => {
-  test.fixme('app closed: the push rings, Answer opens the app, which answers with audio both ways', async ({
+  test('app closed: the push rings, Answer opens the app, which answers with audio both ways', async ({
     phoneUser,
   }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
@@ -217,7 +217,7 @@ test.describe('Web Push', () => {
     await Promise.all([waitForAudio(a), waitForAudio(woken)]);
   });
 
-  test.fixme('app closed: Decline in the notification declines the call within 2 s, no window opens', async ({
+  test('app closed: Decline in the notification declines the call within 2 s, no window opens', async ({
     phoneUser,
   }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
@@ -229,7 +229,7 @@ test.describe('Web Push', () => {
     expect(b.context.pages().map((p) => p.url())).toEqual([channel.page.url()]);
   });
 
-  test.fixme('app open: the call rings in the app and no push is sent', async ({ phoneUser }) => {
+  test('app open: the call rings in the app and no push is sent', async ({ phoneUser }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
     await dial(a.page, b.ext);
     await expect(rowButton(callRow(b.page, a.ext), 'Answer')).toBeVisible();
@@ -237,7 +237,7 @@ test.describe('Web Push', () => {
     expect(mock.pushesTo(sub.id)).toEqual([]);
   });
 
-  test.fixme('expired subscription (410): the binding goes and the caller gets 480', async ({
+  test('expired subscription (410): the binding goes and the caller gets 480', async ({
     phoneUser,
   }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
@@ -248,7 +248,7 @@ test.describe('Web Push', () => {
     expect(bindings(b.ext)).not.toContain(pridOf(sub));
   });
 
-  test.fixme('Log out: the binding goes, a call is not pushed any more', async ({ phoneUser }) => {
+  test('Log out: the binding goes, a call is not pushed any more', async ({ phoneUser }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
     await userMenu(b.page, 'menuitem', 'Log out');
     await expect

@@ -6,6 +6,8 @@ import { createHeadsetManager, type HidLike } from '@/headset';
 import {
   bindCallNotifications,
   bindConnectionSignals,
+  bindNetworkChange,
+  type ConnectionInfo,
   bindHeadset,
   bindLaunch,
   bindPhone,
@@ -65,6 +67,8 @@ async function start(): Promise<void> {
     });
     // online / tab shown / page resumed: the keep-alive checks the connection at once
     bindConnectionSignals(engine, window, document);
+    // offline/online, another kind of link: every call restarts ICE once the signalling is back
+    bindNetworkChange(engine, window, (navigator as { connection?: ConnectionInfo }).connection);
     // unregister when the page goes away (the bridge lives as long as the page)
     window.addEventListener('pagehide', () => {
       void useLogsStore(pinia).flush();

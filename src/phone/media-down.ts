@@ -22,6 +22,11 @@ export class MediaDown {
     else if (state === 'connected' || state === 'completed') this.downSince = null;
   }
 
+  /** The media was seen last at `at` (no RTP since): an end now counts from there. */
+  markDown(at: number): void {
+    this.downSince = Math.min(this.downSince ?? at, at);
+  }
+
   /** When the call ended: `now`, or when its media went down if it never came back. */
   endTime(now: number, answeredAt: number | null): number {
     const since = this.downSince;

@@ -15,6 +15,8 @@ export interface Phone {
   disconnect(): Promise<void>;
   /** the network may have changed (online, tab shown, page resumed): prove the PBX answers now */
   checkConnection(reason: KeepAliveReason): void;
+  /** the network path changed (online/offline, another interface): every call restarts ICE (media-recovery.ts) */
+  networkChanged(): void;
   /** dial a number, extension or SIP URI; holds the active call first (not for a service call) */
   call(target: string, options?: CallOptions): Promise<CallId>;
   /** answer a ringing call; holds the active call first */

@@ -120,6 +120,7 @@ class PhoneEngine implements Phone {
       timeouts: { ...DEFAULT_TIMEOUTS, ...deps.timeouts },
       microphone: new Microphone(deps.media ?? browserMedia, clock),
       remoteAudio: new RemoteAudio(doc),
+      signalling: () => this.stack?.signallingUp() ?? false,
       events: {
         updated: (call) => this.emitter.emit('callUpdated', call.snapshot()),
         ended: (call) => {
@@ -187,6 +188,10 @@ class PhoneEngine implements Phone {
 
   checkConnection(reason: KeepAliveReason): void {
     this.stack?.checkConnection(reason);
+  }
+
+  networkChanged(): void {
+    for (const call of this.calls.values()) call.recovery.networkChanged();
   }
 
   disconnect(): Promise<void> {

@@ -1,5 +1,7 @@
+import type { MediaWatchTiming } from './media-watchdog';
+
 /** Set-up watchdog and ICE limits (ms); injectable so tests and slow links can change them. */
-export interface Timeouts {
+export interface Timeouts extends MediaWatchTiming {
   /** outgoing: INVITE must leave and get any response; incoming: our 200 OK must be ACKed */
   setupMs: number;
   /** ICE must produce a first candidate (a lo-only netns without the loopback flag never does) */
@@ -25,6 +27,14 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   opMs: 8_000,
   // a few ms normally; a cold start of Chromium's WebRTC stack under load took ~0.8 s
   offerProbeMs: 2_000,
+  // media watchdog (media-watchdog.ts, docs/media-recovery.md): Chromium reports ICE 'disconnected'
+  // ~2.5 s after the far end stops answering; a Wi-Fi blip often heals within the next 2 s, so the
+  // restart goes out ~4.5 s after the path broke, and the media has 15 s in all to come back
+  iceDisconnectedGraceMs: 2_000,
+  mediaRecoveryMs: 15_000,
+  noRtpMs: 10_000,
+  mediaPollMs: 1_000,
+  restartRetryMs: 2_000,
 };
 
 /** OpQueue.run() limit for ops that wait on the user (the microphone prompt while dialling or answering). */

@@ -24,6 +24,7 @@ export { talkTime } from './history-record';
 export type { HistoryRangeKind, TimeRange } from './history-range';
 export { bindPhone, type PhoneBridgeStores } from './bridges/phone-bridge';
 export { bindConnectionSignals } from './bridges/connection-signals';
+export { bindNetworkChange, type ConnectionInfo } from './bridges/network-change';
 export { useIncomingStore, INCOMING_KEYS, type ActiveForward, type IncomingStore } from './incoming';
 export {
   FORWARD_KINDS,

@@ -133,13 +133,78 @@ describe('the audio path fails on an established call', () => {
   beforeEach(() => stubWebRtc());
   afterEach(() => vi.unstubAllGlobals());
 
-  it('ICE/DTLS failed: BYE and media_lost', async () => {
-    const { phone, socket, events } = await answeredCall(() => undefined);
-    StubPeerConnection.last!.fail();
+  const FAST = { mediaPollMs: 10, iceDisconnectedGraceMs: 50, mediaRecoveryMs: 1_500, restartRetryMs: 100 };
+  const reinvites = (socket: LoopSocket) => socket.firstLines().filter((l) => isReinvite(l));
+  /** real timers on a loaded machine: wait for it rather than for a fixed time */
+  const eventually = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 10 });
+
+  async function answeredFast(reinvite: (msg: string, s: LoopSocket) => void) {
+    const real = realPhone(bob(reinvite), FAST);
+    real.phone.connect(CONFIG);
     await settle();
+    await real.phone.call('1002');
+    await settle(60);
+    return real;
+  }
+
+  it('ICE failed: an ICE restart first; failed again after it: BYE and media_lost', async () => {
+    const { phone, socket, events } = await answeredFast(okWithSdp);
+    const pc = StubPeerConnection.last!;
+    pc.fail();
+    await eventually(() => expect(reinvites(socket)).toHaveLength(1));
+    expect(pc.offerOptions.at(-1)).toEqual({ iceRestart: true });
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'answered' });
+    await settle(); // the 200 OK is applied
+    pc.ice('checking');
+    pc.fail();
+    await eventually(() => expect(events.at(-1)).toBe('ended:c1:media_lost:null'));
     expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(true);
-    expect(events.at(-1)).toBe('ended:c1:media_lost:null');
     await phone.disconnect();
+  });
+
+  it('ICE disconnected: restart after the grace, the call goes on once ICE connects again', async () => {
+    const { phone, socket, events } = await answeredFast(okWithSdp);
+    const pc = StubPeerConnection.last!;
+    pc.ice('connected');
+    pc.ice('disconnected');
+    expect(reinvites(socket)).toHaveLength(0); // still within the grace
+    await eventually(() => expect(reinvites(socket)).toHaveLength(1));
+    pc.ice('connected');
+    await settle(1_700); // past the recovery deadline: it no longer applies
+    expect(events.some((e) => e.startsWith('ended:'))).toBe(false);
+    await phone.disconnect();
+  });
+
+  it('a network change restarts ICE on the established call (the phone is registered)', async () => {
+    const { phone, socket } = await answeredFast(okWithSdp);
+    StubPeerConnection.last!.ice('connected');
+    phone.networkChanged();
+    await eventually(() => expect(reinvites(socket)).toHaveLength(1));
+    expect(StubPeerConnection.last!.offerOptions.at(-1)).toEqual({ iceRestart: true });
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'answered' });
+    await phone.disconnect();
+  });
+
+  it('the restart of a call we hold keeps it on hold (sendonly offer)', async () => {
+    const { phone, socket } = await answeredFast(okWithSdp);
+    await phone.hold('c1');
+    await settle();
+    const pc = StubPeerConnection.last!;
+    pc.ice('disconnected');
+    await eventually(() => expect(reinvites(socket)).toHaveLength(2));
+    const restart = socket.sent.filter((m) => isReinvite(m)).at(-1)!;
+    expect(pc.offerOptions.at(-1)).toEqual({ iceRestart: true });
+    expect(restart).toContain('a=sendonly');
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'held' });
+    await phone.disconnect();
+  });
+
+  it('every restart refused (the peer is gone): retried, then BYE and media_lost at the deadline', async () => {
+    const { phone, socket, events } = await answeredFast((msg, s) => s.deliver(reply(msg, 500, 'Gone')));
+    StubPeerConnection.last!.ice('disconnected');
+    await eventually(() => expect(reinvites(socket).length).toBeGreaterThanOrEqual(2));
+    expect(phone.snapshot().calls[0]).toMatchObject({ state: 'answered' });
+    await eventually(() => expect(events.at(-1)).toBe('ended:c1:media_lost:null'));
   });
 
   it('before the answer a failed path is left to the set-up watchdogs', async () => {

@@ -14,6 +14,40 @@ import { peerOf } from './session-ops';
  * where they were, and reject with `reinvite_refused`. A 481 (the dialog is gone) still ends it.
  */
 export function reInvite(session: RTCSession, hold: boolean): Promise<void> {
+  return guardedReoffer(session, {
+    start: (done) => (hold ? session.hold({}, done) : session.unhold({}, done)),
+    // false also means "already in that state", which is success for us
+    already: () => session.isOnHold().local === hold,
+    hold,
+  });
+}
+
+/**
+ * An ICE restart (a re-INVITE whose offer carries new ICE credentials, RFC 8445 §9) with the same
+ * guard: a refusal keeps the call (the watchdog decides, media-watchdog.ts) and rejects with a
+ * RefusedReinvite that carries the status (491: glare). JsSIP's own offer, so a call we hold stays
+ * sendonly/inactive (its _mangleOffer). JsSIP would send an offer made while ICE still gathers at
+ * once, without the new candidates, if an earlier round's ready() was called (docs/jssip-quirks.md §7).
+ */
+export function restartIce(session: RTCSession): Promise<void> {
+  (session as unknown as { _iceReady?: boolean })._iceReady = false;
+  return guardedReoffer(session, {
+    start: (done) => session.renegotiate({ rtcOfferConstraints: { iceRestart: true } }, done),
+    already: () => false,
+    hold: null,
+  });
+}
+
+interface Reoffer {
+  /** JsSIP's hold()/unhold()/renegotiate(): false when it sent nothing */
+  start(done: () => void): boolean;
+  /** when start() sent nothing: is the call already where we wanted it? */
+  already(): boolean;
+  /** the hold flag to put back on a refusal; null: the hold state was not touched */
+  hold: boolean | null;
+}
+
+function guardedReoffer(session: RTCSession, offer: Reoffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const onEnd = (): void => {
       finish();
@@ -24,9 +58,9 @@ export function reInvite(session: RTCSession, hold: boolean): Promise<void> {
       session.removeListener('ended', onEnd);
       session.removeListener('failed', onEnd);
     };
-    const refused = (): void => {
+    const refused = (response?: { status_code?: number }): void => {
       finish();
-      void revert(session, hold).then(() => reject(new PhoneError('operation_failed', REFUSED)));
+      void revert(session, offer.hold).then(() => reject(new RefusedReinvite(response?.status_code ?? null)));
     };
     const restore = interceptFailure(session, refused);
     session.once('ended', onEnd);
@@ -35,20 +69,30 @@ export function reInvite(session: RTCSession, hold: boolean): Promise<void> {
       finish();
       resolve();
     };
-    const started = hold ? session.hold({}, done) : session.unhold({}, done);
-    if (started) return;
+    if (offer.start(done)) return;
     finish();
-    // false also means "already in that state", which is success for us
-    if (session.isOnHold().local === hold) resolve();
-    else reject(new PhoneError('operation_failed', 'not ready to re-offer'));
+    if (offer.already()) resolve();
+    else reject(new PhoneError('operation_failed', NOT_READY));
   });
 }
 
-const REFUSED = 'reinvite_refused';
+const NOT_READY = 'not ready to re-offer';
+
+/** Was this error "another re-INVITE is still under way" (try again shortly)? */
+export function isNotReady(error: unknown): boolean {
+  return error instanceof PhoneError && error.message.endsWith(NOT_READY);
+}
+
+/** The far end refused a re-INVITE (or never answered it); the call goes on as before. */
+export class RefusedReinvite extends PhoneError {
+  constructor(readonly status: number | null) {
+    super('operation_failed', 'reinvite_refused');
+  }
+}
 
 /** Was this error a re-INVITE the far end refused (the call goes on as before)? */
-export function isRefusedReinvite(error: unknown): boolean {
-  return error instanceof PhoneError && error.message.endsWith(REFUSED);
+export function isRefusedReinvite(error: unknown): error is RefusedReinvite {
+  return error instanceof RefusedReinvite;
 }
 
 /** For the user's hold/resume: a refused re-INVITE is no error, the call's notice says it. */
@@ -75,7 +119,7 @@ interface SessionInternals {
  * INVITE's 408 and timeout count as a refusal, not a dead dialog) on this one session, until the
  * returned restore() runs. A session without them (a unit test's fake) is left alone.
  */
-function interceptFailure(session: RTCSession, refused: () => void): () => void {
+function interceptFailure(session: RTCSession, refused: Handler): () => void {
   const own = session as unknown as SessionInternals;
   const proto = Object.getPrototypeOf(session) as Partial<SessionInternals>;
   const { _sendReinvite: sendReinvite, sendRequest } = proto;
@@ -105,9 +149,9 @@ function interceptFailure(session: RTCSession, refused: () => void): () => void 
 }
 
 /** Back to before the attempt: JsSIP's hold flag (and the track it mutes) and the local offer. */
-async function revert(session: RTCSession, triedHold: boolean): Promise<void> {
+async function revert(session: RTCSession, triedHold: boolean | null): Promise<void> {
   const own = session as unknown as SessionInternals;
-  if (typeof own._onhold === 'function') {
+  if (triedHold !== null && typeof own._onhold === 'function') {
     own._localHold = !triedHold;
     if (triedHold) own._onunhold('local');
     else own._onhold('local');

@@ -25,7 +25,7 @@ export function sessionHandlers(call: SipCall): Handlers {
     peerconnection: (e: PeerConnectionEvent) => {
       call.env.remoteAudio.attach(call.id, e.peerconnection);
       call.relay.attach(e.peerconnection);
-      call.watchMedia(e.peerconnection);
+      call.recovery.attach(e.peerconnection);
       call.mediaDown.attach(e.peerconnection);
     },
     icecandidate: (e: IceCandidateEvent) => call.onIceCandidate(e.candidate, e.ready),

@@ -6,7 +6,6 @@ import { OpQueue } from '../op-queue';
 import { RelayWatch } from '../relay-watch';
 import { MediaDown } from '../media-down';
 import { IceReadyPolicy, wantedCandidate } from '../ice-ready';
-import { watchMediaPath } from '../media/media-path';
 import type { Microphone } from '../media/microphone';
 import type { RemoteAudio } from '../media/remote-audio';
 import type { Timeouts } from '../timeouts';
@@ -23,6 +22,7 @@ import {
   type RemoteIdentity,
 } from '../types';
 import { mapEndCause, type EndInfo } from './end-cause';
+import { MediaRecovery } from './media-recovery';
 import { isRefusedReinvite, reInvite } from './reinvite';
 import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate, sipCallIdOf } from './session-ops';
 import { attachHandlers, sessionHandlers } from './session-wiring';
@@ -46,6 +46,8 @@ export interface CallEnv {
   microphone: Microphone;
   remoteAudio: RemoteAudio;
   events: CallEvents;
+  /** the signalling can carry a re-INVITE now (an ICE restart waits for it); default: always */
+  signalling?: () => boolean;
 }
 
 export interface MediaSetup {
@@ -100,6 +102,8 @@ export class SipCall {
   readonly relay: RelayWatch;
   /** when the media path went down: an abnormal end's talk time stops there (media-down.ts) */
   readonly mediaDown: MediaDown;
+  /** ICE restart and the end of a call whose media died (media-recovery.ts) */
+  readonly recovery: MediaRecovery;
 
   constructor(
     readonly env: CallEnv,
@@ -113,6 +117,8 @@ export class SipCall {
     this.setupTimer = new OneShotTimer(env.clock);
     this.iceTimer = new OneShotTimer(env.clock);
     this.mediaDown = new MediaDown(env.clock);
+    const signalling = env.signalling ?? (() => true);
+    this.recovery = new MediaRecovery(this, { clock: env.clock, timing: env.timeouts, signalling });
     this.relay = new RelayWatch(env.clock, env.timeouts.relayConnectMs, () =>
       this.endWith('relay_failed', null),
     );
@@ -312,20 +318,21 @@ export class SipCall {
   /** Move to `to` (guarded) and tell the phone. */
   move(to: CallState): void {
     transition(this, to);
-    if (to === 'answered' && this.answeredAt === null) this.answeredAt = this.env.clock.now();
+    if (to === 'answered' && this.answeredAt === null) {
+      this.answeredAt = this.env.clock.now();
+      this.recovery.start();
+    }
     this.env.events.updated(this);
   }
 
   /**
-   * An established call whose ICE/DTLS failed has no audio left: hang up (BYE) and say so, instead
-   * of leaving the user on a silent line. Before the answer the set-up watchdogs decide.
+   * The audio path of an established call died for good (media-recovery.ts): hang up (BYE) and say
+   * so, instead of leaving the user on a silent line; the talk time ends when RTP last arrived.
    */
-  watchMedia(pc: RTCPeerConnection): void {
-    watchMediaPath(pc, () => {
-      // only the current session's failure counts (a Replaces takeover brings a new pc)
-      if (this.answeredAt !== null && this.live && peerOf(this.session) === pc)
-        this.endWith(this.relay.broken !== null ? 'relay_failed' : 'media_lost', null);
-    });
+  mediaLost(lastMediaAt: number | null): void {
+    if (this.answeredAt === null || !this.live) return;
+    if (lastMediaAt !== null) this.mediaDown.markDown(lastMediaAt);
+    this.endWith(this.relay.broken !== null ? 'relay_failed' : 'media_lost', null);
   }
 
   onIceCandidate(candidate: RTCIceCandidate, ready: () => void): void {
@@ -351,6 +358,7 @@ export class SipCall {
     this.iceTimer.stop();
     this.ice?.dispose();
     this.relay.dispose();
+    this.recovery.stop();
     this.queue.close(new PhoneError('no_such_call'));
     this.env.microphone.release(this.stream);
     this.env.remoteAudio.detach(this.id);

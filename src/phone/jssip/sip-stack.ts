@@ -105,6 +105,11 @@ export class SipStack {
     return !this.stopping && this.ua.isRegistered();
   }
 
+  /** A re-INVITE can go out now: the socket is open and the PBX knows it (registered on it). */
+  signallingUp(): boolean {
+    return this.isRegistered() && this.ua.isConnected();
+  }
+
   readonly call = (uri: string, options: CallOptions): RTCSession => this.ua.call(uri, options);
 
   /** call() that adds SIP headers to the INVITE (pickup's Replaces) */

@@ -53,6 +53,7 @@ export function createFakePhone(snapshot: Partial<PhoneSnapshot> = {}): FakePhon
     connect: vi.fn(),
     disconnect: vi.fn(() => Promise.resolve()),
     checkConnection: vi.fn(),
+    networkChanged: vi.fn(),
     call: vi.fn(() => Promise.resolve('new-call')),
     answer: vi.fn(() => Promise.resolve()),
     decline: vi.fn(),

@@ -190,6 +190,15 @@ export class StubPeerConnection {
     this.iceConnectionState = 'failed';
     (this.listeners.get('connectionstatechange') ?? []).forEach((f) => f({}));
   }
+  /** ICE moves to `state` (the connection state follows it) */
+  ice(state: string): void {
+    this.iceConnectionState = state;
+    this.connectionState = state === 'completed' ? 'connected' : state;
+    (this.listeners.get('iceconnectionstatechange') ?? []).forEach((f) => f({}));
+    (this.listeners.get('connectionstatechange') ?? []).forEach((f) => f({}));
+  }
+  /** the options of every createOffer() (an ICE restart asks for `iceRestart`) */
+  readonly offerOptions: unknown[] = [];
   addEventListener(t: string, f: (e: unknown) => void): void {
     this.listeners.set(t, [...(this.listeners.get(t) ?? []), f]);
   }
@@ -210,7 +219,8 @@ export class StubPeerConnection {
   getReceivers(): unknown[] {
     return [];
   }
-  createOffer(): Promise<{ type: string; sdp: string }> {
+  createOffer(options?: unknown): Promise<{ type: string; sdp: string }> {
+    this.offerOptions.push(options);
     return Promise.resolve({ type: 'offer', sdp: SDP });
   }
   createAnswer(): Promise<{ type: string; sdp: string }> {
