@@ -21,6 +21,7 @@ import {
   waitForAudio,
   type Phone,
 } from './fixtures';
+import { installPeerConnectionRecorder } from './support/webrtc-stats';
 import {
   clearPushBindings,
   MockPushService,
@@ -210,12 +211,7 @@ async function pushedCall(
   return { push, note: note! };
 }
 
-// FIXME (not verified): these scenarios were written against the merged app half but could not be
-// seen passing on this machine before the deadline: with a load average near 30 on 2 cores, pages
-// stalled at "Loading…" / "Not connected" for over a minute. "app open" passed once alone (54 s).
-// Still to check on a quiet machine: that a synthetic notificationclick may open a window
-// (clients.openWindow) in headless Chromium, and the caller's words for 480/404.
-// The PBX half runs without a browser in e2e/web-push-pbx.spec.ts (all green).
+// The PBX half also runs without a browser in e2e/web-push-pbx.spec.ts.
 test.describe('Web Push', () => {
   test('app closed: the push rings, Answer opens the app, which answers with audio both ways', async ({
     phoneUser,
@@ -239,6 +235,7 @@ test.describe('Web Push', () => {
       })
       .toMatch(/^\/\?answer=/);
     const app = await b.context.newPage();
+    await app.addInitScript(installPeerConnectionRecorder);
     await app.goto(url);
     const woken: Phone = { ...b, page: app };
     await expect(callRow(a.page, b.ext)).toContainText('In call');
