@@ -18,27 +18,27 @@ import {
   OfferProber,
   alwaysAnswered,
   fetchReach,
-  type ReachProbe,
   type CallEnv,
   type MediaSetup,
-  type ProbePeerFactory,
   type SipSession,
   type UaFactory,
   PushParams,
 } from './jssip';
 import type { PushBinding } from './push-binding';
 import { idleRegistration, sameRegistration } from './registration-state';
-import { browserMedia, Microphone, type MediaDeps } from './media/microphone';
+import { browserMedia, Microphone } from './media/microphone';
 import { CallBook } from './call-book';
+import { callMedia, peerConfig } from './call-media';
+import { defaultCallId, type PhoneDeps } from './phone-deps';
 import { Conference } from './conference';
-import { browserAudioContext, DEFAULT_CONFERENCE_MAX, type MixContext } from './media/conference-mixer';
+import { browserAudioContext, DEFAULT_CONFERENCE_MAX } from './media/conference-mixer';
 import { RemoteAudio } from './media/remote-audio';
 import { CallScreening } from './call-screening';
 import { MWI_EXPIRES_S, MwiService } from './mwi-service';
 import type { Phone } from './phone-api';
 import { identityOfTarget, parseTarget } from './target';
 import { Transfers, type TransferContext } from './transfers';
-import { DEFAULT_TIMEOUTS, NO_OP_TIMEOUT, type Timeouts } from './timeouts';
+import { DEFAULT_TIMEOUTS, NO_OP_TIMEOUT } from './timeouts';
 import { defaultTicker, type Ticker } from './ticker';
 import type { KeepAliveReason } from './keepalive';
 import {
@@ -54,36 +54,11 @@ import {
   type RemoteIdentity,
 } from './types';
 
-/** Seams for tests (fake JsSIP, fake getUserMedia, fake timers) and for the composition root. */
-export interface PhoneDeps {
-  /** builds the JsSIP UA; default: a real UA over JsSIP's WebSocketInterface */
-  sip?: UaFactory;
-  media?: MediaDeps;
-  clock?: Clock;
-  /** where the hidden remote <audio> elements go; null = do not render (tests, workers) */
-  document?: Document | null;
-  newId?: () => CallId;
-  timeouts?: Partial<Timeouts>;
-  /** the conference mixer's AudioContext (default: the browser's); max participants (default 8) */
-  conference?: { createContext?: () => MixContext; max?: number };
-  /** the keep-alive's tick (ticker.ts); default: a worker, unthrottled in hidden tabs */
-  ticker?: Ticker;
-  /** the throwaway peer connection an incoming offer is tried on (offer-probe.ts) */
-  probePeer?: ProbePeerFactory;
-  /**
-   * asks whether the WebSocket's server is back before a retry (jssip/reach-probe.ts); default:
-   * an HTTP request, or none at all ("answered") when `sip` injects a UA whose socket is no server
-   */
-  reach?: ReachProbe;
-}
+export type { PhoneDeps } from './phone-deps';
 
 export function createPhone(deps: PhoneDeps = {}): Phone {
   return new PhoneEngine(deps);
 }
-
-let idCounter = 0;
-const defaultId = (): CallId =>
-  globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `call-${Date.now()}-${++idCounter}`;
 
 class PhoneEngine implements Phone {
   private readonly emitter = new PhoneEmitter();
@@ -112,7 +87,7 @@ class PhoneEngine implements Phone {
     const reach = deps.reach ?? (deps.sip ? alwaysAnswered : fetchReach);
     const wrapSocket = guardSocket(clock, this.trace.wrap, reach); // the trace sees what the guard refuses
     this.sip = (options) => (deps.sip ?? createJssipUa)({ ...options, wrapSocket });
-    this.newId = deps.newId ?? defaultId;
+    this.newId = deps.newId ?? defaultCallId;
     this.timers = { clock, ticker: deps.ticker ?? defaultTicker(clock) };
     const doc = deps.document === undefined ? (globalThis.document ?? null) : deps.document;
     this.env = {
@@ -389,34 +364,13 @@ class PhoneEngine implements Phone {
     };
   }
 
-  /** The call's own microphone clone; a refused, missing or busy mic ends the call with 'microphone'. */
-  private async mediaFor(call: SipCall): Promise<MediaSetup> {
-    let stream: MediaStream;
-    try {
-      stream = await this.env.microphone.acquire();
-    } catch (error) {
-      if (call.direction === 'incoming') call.reject(480, 'microphone');
-      else call.endWith('microphone', null);
-      throw error instanceof PhoneError ? error : new PhoneError('media_missing', String(error));
-    }
-    if (!call.live) {
-      // hung up while the permission prompt was open
-      this.env.microphone.release(stream);
-      throw new PhoneError('no_such_call');
-    }
-    return { stream, pcConfig: this.pcConfig() };
+  /** The call's own microphone clone (call-media.ts). */
+  private mediaFor(call: SipCall): Promise<MediaSetup> {
+    return callMedia(this.env.microphone, call, this.pcConfig());
   }
 
-  /**
-   * Every peer connection of ours: RTCP on the RTP port, the account's STUN/TURN. The bundle policy
-   * stays Chromium's default ('balanced'): 'max-bundle' makes Chromium refuse any far-end SDP without
-   * a BUNDLE group, which is what plain SIP phones behind a media relay send (docs/interop.md).
-   */
   private pcConfig(): RTCConfiguration {
-    return {
-      iceServers: this.config?.iceServers ?? [],
-      rtcpMuxPolicy: 'require',
-    };
+    return peerConfig(this.config?.iceServers ?? []);
   }
 
   /** End calls and stop the current UA; idempotent and synchronous up to the first await. */
