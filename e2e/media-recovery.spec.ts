@@ -8,8 +8,13 @@ import type { Locator, Page } from '@playwright/test';
 import { establishCall, expect, openTab, rowButton, test, waitForAudio, type Phone } from './fixtures';
 import { blockBrowserMedia, localUfrags } from './support/ice';
 
-/** The app's defaults (src/phone/timeouts.ts): grace 2 s, recovery 15 s from ICE 'disconnected' */
-const WATCHDOG_MS = 2_500 + 15_000;
+/**
+ * When the survivor must have ended the call: Chromium itself reports ICE 'disconnected' about 9 s
+ * after the far end stops answering its consent checks (measured here: 8.5–9.5 s), then the app's
+ * recovery window (src/phone/timeouts.ts: 15 s from 'disconnected', restarts refused meanwhile)
+ * and one watchdog poll (1 s).
+ */
+const WATCHDOG_MS = 10_000 + 15_000 + 1_000;
 const BLOCK_MS = 10_000;
 
 function historyRow(page: Page, number: string): Locator {
@@ -30,11 +35,11 @@ async function ufrag(phone: Phone): Promise<string | null> {
   return all.length === 1 ? all[0]! : null;
 }
 
-// FIXME(media): not green yet. In the last run Chromium reported ICE 'disconnected' only ~15 s after
-// the far page died and not within 9 s of the nft block, and the no-RTP check did not end the
-// survivor's call within 10 s either; see the helper's report before enabling.
-test.describe.fixme('media that dies or breaks during a call', () => {
-  test('the other page dies without a BYE: the survivor ends the call as audio connection lost', async ({
+test.describe('media that dies or breaks during a call', () => {
+  // FIXME(media): not green. On a quiet machine the survivor's ICE goes 'disconnected' ~9 s after
+  // the crash and its restarts are refused every 3 s as designed, but the row is never seen reading
+  // "Audio connection lost" and the test then hangs in teardown (the crashed page); unexplained yet.
+  test.fixme('the other page dies without a BYE: the survivor ends the call as audio connection lost', async ({
     phoneUser,
   }) => {
     test.setTimeout(90_000);
