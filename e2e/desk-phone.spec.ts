@@ -90,8 +90,13 @@ test.describe('calls with a plain SIP desk phone through the media relay', () =>
     await test.step('the desk phone holds: the browser shows it, then resumes', async () => {
       await desk.command('hold');
       await expect(row).toContainText('Held by other party');
-      await desk.command('resume');
-      await expect(row).toContainText('In call');
+      // The row turns "held" as soon as the browser reads baresip's re-INVITE, before baresip has
+      // our 200 and sent its ACK; a resume sent in that window crosses it and baresip 1.0 does not
+      // send it again (seen once in a CI run). Like a user pressing Resume again, re-send it.
+      await expect(async () => {
+        await desk.command('resume');
+        await expect(row).toContainText('In call', { timeout: 3_000 });
+      }).toPass({ timeout: 15_000 });
       await Promise.all([waitForAudio(a), expectDeskHears('2001')]);
     });
 
