@@ -1,13 +1,10 @@
 import type { CallId, CallSnapshot } from '@/phone';
+import type { AnswerIntent } from '@/lib/push-contract';
+
+export type { AnswerIntent };
 
 /** Answer in a pushed notification → the app answers that call if it arrives within this time */
 export const AUTO_ANSWER_MS = 30_000;
-
-/** what the worker recorded on the user's Answer click (src/sw/push-actions.ts AnswerIntent) */
-export interface AnswerIntent {
-  callId: string;
-  at: number;
-}
 
 /**
  * The `?answer=<Call-ID>` of a launch, trusted only when the worker recorded that very click a

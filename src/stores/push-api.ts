@@ -3,6 +3,17 @@
  * sender's VAPID key, and the small config the worker needs for Decline. Subscriptions leave this
  * module as plain values (plus an `unsubscribe` closure); tests provide a fake PushApi.
  */
+import {
+  ANSWER_INTENT_PATH,
+  ANSWER_PARAM,
+  PUSH_CACHE,
+  PUSH_CONFIG_PATH,
+  PUSH_RENEWED,
+  type PushWords,
+  type PushWorkerConfig,
+} from '@/lib/push-contract';
+
+export type { PushWords, PushWorkerConfig };
 
 /** A push subscription as the store handles it; keys and the VAPID key in base64url. */
 export interface PushSubscriptionInfo {
@@ -27,26 +38,6 @@ export interface PushApi {
   /** the worker renewed the subscription (pushsubscriptionchange); returns the unsubscribe */
   onRenewed(listener: () => void): () => void;
 }
-
-/** the worker's notification texts in the user's language (src/sw/push.ts PushWords) */
-export interface PushWords {
-  incoming: string;
-  answer: string;
-  decline: string;
-  missed: string;
-  neutral: string;
-}
-
-export interface PushWorkerConfig {
-  pushUrl: string;
-  words: PushWords;
-}
-
-/** what the worker reads for Decline; shared through CacheStorage, which both sides can open */
-export const PUSH_CACHE = 'softphone-push';
-export const PUSH_CONFIG_PATH = '/__push-config';
-/** the worker's message after it re-subscribed (src/sw/push.ts) */
-export const PUSH_RENEWED = 'push-subscription-renewed';
 
 export function base64UrlOfBytes(buffer: ArrayBuffer | null): string | null {
   if (!buffer) return null;
@@ -129,10 +120,6 @@ export const browserPushApi: PushApi = {
     return () => container.removeEventListener('message', handler);
   },
 };
-
-/** the worker's record of an Answer click (src/sw/push-actions.ts) */
-export const ANSWER_INTENT_PATH = '/__push-answer';
-export const ANSWER_PARAM = 'answer';
 
 /** Where Answer clicks reach the app: the launch URL, the worker's record, the worker's message. */
 export interface AnswerSource {

@@ -8,22 +8,10 @@ import {
   ANSWER_INTENT_PATH,
   PUSH_CACHE,
   PUSH_RENEWED,
-  handlePush,
-  readPushConfig,
-  type PushScope,
-} from './push';
-
-/** what an open window receives for Answer (stores/bridges/push-answer-bridge.ts) */
-export interface AnswerCallMessage {
-  type: 'answer-call';
-  callId: string;
-}
-
-/** what the app reads to trust a `?answer=` launch: the worker wrote it on the user's click */
-export interface AnswerIntent {
-  callId: string;
-  at: number;
-}
+  type AnswerCallMessage,
+  type AnswerIntent,
+} from '../lib/push-contract';
+import { handlePush, readPushConfig, type PushScope } from './push';
 
 export type PushClickOutcome = 'posted' | 'opened' | 'declined' | 'decline-failed' | 'no-window';
 

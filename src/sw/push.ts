@@ -5,23 +5,10 @@
  * Decline asks the push sender to reject the held call, without a window; a renewed subscription
  * is taken again and the open windows are told. Pure functions of a scope, so tests pass fakes.
  */
+import { PUSH_CACHE, PUSH_CONFIG_PATH, type PushWords, type PushWorkerConfig } from '../lib/push-contract';
 import { parsePush, type CallPush } from './push-payload';
 
-/** the notification texts, in the user's language (the page shares them, see PushWorkerConfig) */
-export interface PushWords {
-  incoming: string;
-  answer: string;
-  decline: string;
-  missed: string;
-  /** body of the neutral notification (a push the worker could not read) */
-  neutral: string;
-}
-
-/** what the page shares through CacheStorage (stores/push-api.ts writes it) */
-export interface PushWorkerConfig {
-  pushUrl: string;
-  words: PushWords;
-}
+export type { PushWords, PushWorkerConfig };
 
 export const DEFAULT_WORDS: PushWords = {
   incoming: 'Incoming call',
@@ -30,13 +17,6 @@ export const DEFAULT_WORDS: PushWords = {
   missed: 'Missed call',
   neutral: 'Open the phone to see who is calling',
 };
-
-// shared with stores/push-api.ts (the page side)
-export const PUSH_CACHE = 'softphone-push';
-export const PUSH_CONFIG_PATH = '/__push-config';
-/** the user's Answer click, proof for the app that a `?answer=` link came from us */
-export const ANSWER_INTENT_PATH = '/__push-answer';
-export const PUSH_RENEWED = 'push-subscription-renewed';
 
 /** the same tag as the app's own incoming-call notification for that call: each replaces the other */
 export const pushTag = (callId: string) => `call-${callId}`;
