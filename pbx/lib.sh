@@ -428,3 +428,24 @@ pbx_print_users() {
     printf '  %-10s %-12s %s%s\n' "$ext" "${pw%$'\r'}" "${name%$'\r'}" "$note"
   done <"$PBX_USERS_FILE"
 }
+
+# Stops a daemon of this run dir: `live` is a function that prints its pid while it runs (and
+# fails otherwise). SIGTERM, up to 5 s, then SIGKILL; the pid file goes. False if none ran.
+pbx_stop_daemon() {
+  local name="$1" live="$2" pid_file="$3" pid i
+  if ! pid="$("$live")"; then
+    rm -f "$pid_file"
+    return 1
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    "$live" >/dev/null || break
+    sleep 0.05
+  done
+  if "$live" >/dev/null; then
+    pbx_err "$name did not stop within 5 s, sending SIGKILL to $pid"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.1
+  fi
+  rm -f "$pid_file"
+}

@@ -27,22 +27,7 @@ push_live_pid() {
 }
 
 push_stop() {
-  local pid i
-  if ! pid="$(push_live_pid)"; then
-    rm -f "$PUSH_PID_FILE"
-    return 1
-  fi
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do
-    push_live_pid >/dev/null || break
-    sleep 0.05
-  done
-  if push_live_pid >/dev/null; then
-    pbx_err "push sender did not stop within 5 s, sending SIGKILL to $pid"
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 0.1
-  fi
-  rm -f "$PUSH_PID_FILE"
+  pbx_stop_daemon "push sender" push_live_pid "$PUSH_PID_FILE"
 }
 
 push_start() {

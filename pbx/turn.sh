@@ -102,22 +102,7 @@ turn_live_pid() {
 }
 
 turn_stop() {
-  local pid i
-  if ! pid="$(turn_live_pid)"; then
-    rm -f "$TURN_PID_FILE"
-    return 1
-  fi
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do
-    turn_live_pid >/dev/null || break
-    sleep 0.05
-  done
-  if turn_live_pid >/dev/null; then
-    pbx_err "turnserver did not stop within 5 s, sending SIGKILL to $pid"
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 0.1
-  fi
-  rm -f "$TURN_PID_FILE"
+  pbx_stop_daemon "turnserver" turn_live_pid "$TURN_PID_FILE"
 }
 
 # A STUN Binding request over UDP and a TCP connect: both listeners answer.
