@@ -1,14 +1,11 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions } from 'jssip/lib/UA';
-import { OneShotTimer, type Clock } from '../clock';
+import { OneShotTimer } from '../clock';
 import { transition } from '../call-state';
 import { OpQueue } from '../op-queue';
 import { RelayWatch } from '../relay-watch';
 import { MediaDown } from '../media-down';
 import { IceReadyPolicy, wantedCandidate } from '../ice-ready';
-import type { Microphone } from '../media/microphone';
-import type { RemoteAudio } from '../media/remote-audio';
-import type { Timeouts } from '../timeouts';
 import type { TransferSnapshot } from '../transfer-state';
 import {
   PhoneError,
@@ -26,34 +23,10 @@ import { MediaRecovery } from './media-recovery';
 import { isRefusedReinvite, reInvite } from './reinvite';
 import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate, sipCallIdOf } from './session-ops';
 import { attachHandlers, sessionHandlers } from './session-wiring';
-import type { ReferOffer, ReplacementOffer } from './transfer-in';
 import { transferEndCause } from './transfer-out';
+import type { CallEnv, MediaSetup } from './call-env';
 
-export interface CallEvents {
-  updated(call: SipCall): void;
-  ended(call: SipCall): void;
-  dtmf(call: SipCall, tone: string): void;
-  /** the far side asks us to call someone else (incoming REFER, transfer-in.ts) */
-  referred?(call: SipCall, offer: ReferOffer): void;
-  /** an INVITE with Replaces wants to take this confirmed call over (transfer-in.ts) */
-  takeover?(call: SipCall, offer: ReplacementOffer): void;
-}
-
-/** What every call shares: injected once by the phone. */
-export interface CallEnv {
-  clock: Clock;
-  timeouts: Timeouts;
-  microphone: Microphone;
-  remoteAudio: RemoteAudio;
-  events: CallEvents;
-  /** the signalling can carry a re-INVITE now (an ICE restart waits for it); default: always */
-  signalling?: () => boolean;
-}
-
-export interface MediaSetup {
-  stream: MediaStream;
-  pcConfig: RTCConfiguration;
-}
+export type { CallEnv, CallEvents, MediaSetup } from './call-env';
 
 /**
  * One call: the JsSIP session (once there is one), its plain state, its own microphone clone and
