@@ -48,6 +48,42 @@ describe('push binding → REGISTER Contact parameters (fake JsSIP)', () => {
     ]);
   });
 
+  it('set while the first REGISTER is in flight: REGISTER again once it is answered, not at the refresh', () => {
+    const h = harness();
+    h.phone.connect(CONFIG);
+    const ua = h.ua();
+    ua.socketUp();
+    h.phone.setPushBinding(BINDING);
+    expect(ua.sentParams).toEqual([{ method: 'register', params: {} }]);
+    ua.registerOk();
+    expect(ua.sentParams).toEqual([
+      { method: 'register', params: {} },
+      { method: 'register', params: PARAMS },
+    ]);
+    ua.registerOk();
+    expect(ua.sentParams).toHaveLength(2);
+  });
+
+  it('set while a refresh is in flight: REGISTER again once the refresh is answered', () => {
+    const h = harness();
+    const ua = register(h);
+    ua.register();
+    h.phone.setPushBinding(BINDING);
+    ua.registerOk();
+    expect(ua.sentParams.map((s) => s.params)).toEqual([{}, {}, PARAMS]);
+  });
+
+  it('a failed in-flight REGISTER: JsSIP retries with the new parameters, nothing sent twice', () => {
+    const h = harness();
+    const ua = register(h);
+    ua.register();
+    h.phone.setPushBinding(BINDING);
+    ua.registerFail(408, 'Request Timeout');
+    ua.register();
+    ua.registerOk();
+    expect(ua.sentParams.map((s) => s.params)).toEqual([{}, {}, PARAMS]);
+  });
+
   it('closing the window (disconnect with the binding) un-REGISTERs with the parameters: the PBX keeps it', async () => {
     const h = harness();
     h.phone.setPushBinding(BINDING);

@@ -229,8 +229,14 @@ export class FakeUA extends EventEmitter {
     super();
   }
 
-  registrator(): { setExtraContactParams(params: Record<string, unknown>): void } {
-    return { setExtraContactParams: (params) => void (this.contactParams = { ...params }) };
+  /** a REGISTER is in flight: JsSIP's Registrator swallows register() meanwhile (Registrator.js:64) */
+  registering = false;
+
+  registrator(): { setExtraContactParams(params: Record<string, unknown>): void; _registering: boolean } {
+    return {
+      setExtraContactParams: (params) => void (this.contactParams = { ...params }),
+      _registering: this.registering,
+    };
   }
 
   start(): void {
@@ -243,6 +249,8 @@ export class FakeUA extends EventEmitter {
   }
   register(): void {
     this.log.push('register');
+    if (this.registering) return;
+    this.registering = true;
     this.sentParams.push({ method: 'register', params: { ...this.contactParams } });
   }
   unregister(): void {
@@ -288,6 +296,7 @@ export class FakeUA extends EventEmitter {
   }
   socketDown(): void {
     this.connected = false;
+    this.registering = false;
     const wasRegistered = this.registered;
     this.registered = false;
     this.emit('disconnected', { socket: {}, error: true });
@@ -297,10 +306,12 @@ export class FakeUA extends EventEmitter {
     this.emit('connecting', { attempts });
   }
   registerOk(): void {
+    this.registering = false;
     this.registered = true;
     this.emit('registered', { response: response(200) });
   }
   registerFail(status: number | null, cause: string): void {
+    this.registering = false;
     this.emit('registrationFailed', { response: status === null ? null : response(status), cause });
   }
   incoming(user: string, displayName = '', callId?: string): FakeSession {
