@@ -3,6 +3,8 @@
 # namespace that has only loopback (real Kamailio, real Chromium with fake media devices).
 #   bash scripts/e2e.sh                 # the whole suite
 #   bash scripts/e2e.sh e2e/audio.spec.ts -g hold   # extra arguments go to `playwright test`
+#   E2E_RUNS=1 bash scripts/e2e.sh      # the whole suite in one run (default: 2 runs side by side,
+#                                       # each in its own namespace, scripts/e2e-parallel.sh)
 # Needs root (or CAP_SYS_ADMIN) for the namespace, plus Debian's chromium and kamailio packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,10 +44,17 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
     fi
   fi
 
-  echo "== e2e: building the app for the development PBX into $E2E_DIST_DIR"
-  VITE_SIP_WS_URL=ws://127.0.0.1:8088 VITE_SIP_DOMAIN=pbx.test \
-    VITE_DIRECTORY_URL=http://127.0.0.1:8088/directory.vcf VITE_PUSH_URL=http://127.0.0.1:8089 \
-    npx vite build --logLevel warn --outDir "$E2E_DIST_DIR" --emptyOutDir
+  if [ "${E2E_PREBUILT:-}" != 1 ]; then
+    echo "== e2e: building the app for the development PBX into $E2E_DIST_DIR"
+    VITE_SIP_WS_URL=ws://127.0.0.1:8088 VITE_SIP_DOMAIN=pbx.test \
+      VITE_DIRECTORY_URL=http://127.0.0.1:8088/directory.vcf VITE_PUSH_URL=http://127.0.0.1:8089 \
+      npx vite build --logLevel warn --outDir "$E2E_DIST_DIR" --emptyOutDir
+  fi
+
+  # the whole suite (no arguments): several runs side by side, each in its own namespace
+  if [ $# -eq 0 ] && [ "${E2E_RUNS:-2}" -gt 1 ]; then
+    exec bash scripts/e2e-parallel.sh
+  fi
 
   echo "== e2e: entering a loopback-only network namespace"
   if [ -f scripts/netns.sh ]; then
