@@ -33,7 +33,9 @@ function weightsOfReport(report) {
 /** groups[i] = the files of run i; longest first, each onto the group with the least time so far */
 export function split(files, weights, n) {
   const groups = Array.from({ length: n }, () => ({ files: [], seconds: 0 }));
-  const sorted = [...files].sort((a, b) => (weights[b] ?? DEFAULT_S) - (weights[a] ?? DEFAULT_S) || a.localeCompare(b));
+  const sorted = [...files].sort(
+    (a, b) => (weights[b] ?? DEFAULT_S) - (weights[a] ?? DEFAULT_S) || a.localeCompare(b),
+  );
   for (const file of sorted) {
     const least = groups.reduce((min, g) => (g.seconds < min.seconds ? g : min));
     least.files.push(file);
@@ -47,7 +49,11 @@ if (args[0] === '--weights') {
   const current = JSON.parse(readFileSync(WEIGHTS, 'utf8'));
   const measured = weightsOfReport(JSON.parse(readFileSync(args[1], 'utf8')));
   const merged = { ...current, ...measured };
-  const sorted = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(merged)
+      .sort()
+      .map((k) => [k, merged[k]]),
+  );
   writeFileSync(WEIGHTS, `${JSON.stringify(sorted, null, 2)}\n`);
 } else {
   const n = Math.max(1, Number(args[0] ?? 2));
