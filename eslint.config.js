@@ -4,7 +4,21 @@ import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescri
 import skipFormatting from 'eslint-config-prettier/flat';
 
 /** Layering: ui → stores → phone/headset/db, and only src/phone/jssip imports JsSIP. */
-const framework = ['vue', 'pinia', 'vue-i18n', 'dexie', '@/stores/*', '@/ui/*', '@/db/*', '@/i18n/*'];
+// each folder both as `@/x/*` and as its bare barrel `@/x` (a `/*` pattern does not match the latter)
+const framework = [
+  'vue',
+  'pinia',
+  'vue-i18n',
+  'dexie',
+  '@/stores/*',
+  '@/stores',
+  '@/ui/*',
+  '@/ui',
+  '@/db/*',
+  '@/db',
+  '@/i18n/*',
+  '@/i18n',
+];
 const restrict = (patterns, message, regex) => ({
   'no-restricted-imports': [
     'error',
@@ -43,14 +57,14 @@ export default defineConfigWithVueTs(
     files: ['src/phone/**/*.ts'],
     ignores: ['src/phone/jssip/**'],
     rules: restrict(
-      [...framework, '@/headset/*', '../headset/*'],
+      [...framework, '@/headset/*', '@/headset', '../headset/*'],
       'src/phone is framework-free; only src/phone/jssip imports JsSIP.',
       JSSIP,
     ),
   },
   {
     files: ['src/phone/jssip/**/*.ts'],
-    rules: restrict([...framework, '@/headset/*'], 'src/phone is framework-free.'),
+    rules: restrict([...framework, '@/headset/*', '@/headset'], 'src/phone is framework-free.'),
   },
   {
     files: ['src/headset/**/*.ts'],
@@ -63,7 +77,7 @@ export default defineConfigWithVueTs(
   {
     files: ['src/directory/**/*.ts'],
     rules: restrict(
-      [...framework, '@/phone/*', '@/phone', '@/headset/*', '@/db'],
+      [...framework, '@/phone/*', '@/phone', '@/headset/*', '@/headset'],
       'src/directory (contact parsing, numbers, search) is framework-free.',
       JSSIP,
     ),
@@ -71,7 +85,7 @@ export default defineConfigWithVueTs(
   {
     files: ['src/lib/**/*.ts'],
     rules: restrict(
-      [...framework, '@/phone/*', '@/phone', '@/headset/*', '@/directory/*', '@/db'],
+      [...framework, '@/phone/*', '@/phone', '@/headset/*', '@/headset', '@/directory/*', '@/directory'],
       'src/lib holds small framework-free helpers that every layer may use; it imports none of them.',
       JSSIP,
     ),
@@ -88,13 +102,14 @@ export default defineConfigWithVueTs(
         {
           patterns: [
             {
-              group: ['jssip', 'jssip/*', 'dexie', '@/db/*', '@/headset/*'],
+              group: ['jssip', 'jssip/*', 'dexie', '@/db/*', '@/headset/*', '@/headset'],
               message: 'The UI talks to stores only.',
             },
             {
-              group: ['@/phone/*', '@/phone', '@/directory/*', '@/directory'],
+              group: ['@/phone/*', '@/phone', '@/directory/*', '@/directory', '@/db'],
               allowTypeImports: true,
-              message: 'The UI may import engine and directory types only; logic goes through stores.',
+              message:
+                'The UI may import engine, directory and history-row types only; logic goes through stores.',
             },
           ],
         },
