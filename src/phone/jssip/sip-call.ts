@@ -315,8 +315,12 @@ export class SipCall {
 
   /** JsSIP reported 'ended' or 'failed'. */
   onSessionEnd(info: EndInfo): void {
-    const cause =
-      transferEndCause(this) ?? mapEndCause(info, this.answeredAt !== null, this.relay.broken !== null);
+    const transferred = transferEndCause(this);
+    // the media was down and being recovered: whatever ended the session meanwhile (a restart
+    // answered 481 or never sent, a BYE over the silence) ended a call whose audio was gone
+    if (!this.forced && !transferred && this.recovery.recovering)
+      return this.mediaLost(this.recovery.lastMediaAt);
+    const cause = transferred ?? mapEndCause(info, this.answeredAt !== null, this.relay.broken !== null);
     this.finish(this.forced ?? { cause, status: info.status });
   }
 
