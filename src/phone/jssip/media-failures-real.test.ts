@@ -252,6 +252,16 @@ describe('the audio path fails on an established call', () => {
     await phone.disconnect();
   });
 
+  it('the user hangs up while the media is being recovered: their own hang-up (local_hangup)', async () => {
+    const { phone, socket, events } = await answeredFast((msg, s) => s.deliver(reply(msg, 500, 'Gone')));
+    StubPeerConnection.last!.ice('disconnected');
+    await eventually(() => expect(reinvites(socket)).toHaveLength(1));
+    phone.hangup('c1');
+    await eventually(() => expect(events.at(-1)).toMatch(/^ended:/));
+    expect(events.at(-1)).toBe('ended:c1:local_hangup:null');
+    await phone.disconnect();
+  });
+
   it('before the answer a failed path is left to the set-up watchdogs', async () => {
     const { phone, socket } = realPhone(
       registrar((msg, s) => {
