@@ -148,6 +148,22 @@ async function readClock(cdp) {
   return res?.result?.value ? JSON.parse(res.result.value) : null;
 }
 
+/**
+ * Hands the push to the worker and waits for its notification. Headless Chromium now and then
+ * loses the notification of a push (seen on the first one after start: showNotification resolves,
+ * yet getNotifications finds nothing and no notificationclose fires); the same push is then
+ * delivered again, as a push service retries. All of this happens before the click (t0).
+ */
+async function showPush(context, origin, deliver, text, tag) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await deliver(text);
+    const worker = context.serviceWorkers().findLast((w) => w.url().startsWith(origin));
+    if (!worker) throw new Error('no service worker');
+    if (await worker.evaluate(armWorker, tag)) return { worker, deliveries: attempt };
+  }
+  throw new Error(`no notification ${tag} after 3 deliveries of the push`);
+}
+
 async function oneRound(context, origin, caller, deliver) {
   const pushed = nextPush();
   const field = caller.getByLabel('Number or name', { exact: true });
@@ -157,15 +173,12 @@ async function oneRound(context, origin, caller, deliver) {
   const payload = JSON.parse(text);
   if (payload.type !== 'call') throw new Error(`expected a call push, got ${text}`);
   const tag = `call-${payload.callId}`;
-  await deliver(text);
-  const worker = context.serviceWorkers().findLast((w) => w.url().startsWith(origin));
-  if (!worker) throw new Error('no service worker');
-  await worker.evaluate(armWorker, tag);
+  const { worker, deliveries } = await showPush(context, origin, deliver, text, tag);
   const { t0, url, openWindowAt } = await worker.evaluate(clickAnswer, tag);
 
   const app = await context.newPage();
-  const cdp = await context.newCDPSession(app);
   await app.goto(new URL(url, origin).href, { waitUntil: 'commit' });
+  const cdp = await context.newCDPSession(app);
   let seen = null;
   for (const deadline = Date.now() + 15_000; !seen?.audible; await sleep(100)) {
     if (Date.now() > deadline) throw new Error(`no audio within 15 s: ${JSON.stringify(seen)}`);
@@ -183,11 +196,13 @@ async function oneRound(context, origin, caller, deliver) {
     openWindowMs: round(openWindowAt - t0),
     pageOpenedMs: round(seen.navigationStart - t0),
     shellLoadedMs: round(seen.domContentLoaded - t0),
+    socketOpenMs: round(seen.socketOpen - t0),
     registeredMs: round(seen.registered - t0),
     incomingMs: round(seen.incoming - t0),
     answeredMs: round(seen.inCall - t0),
     firstPacketMs: round(seen.firstPacket - t0),
     audioMs: round(seen.audible - t0),
+    pushDeliveries: deliveries,
     loadAverage1m: Math.round(os.loadavg()[0]),
   };
 }
@@ -224,7 +239,12 @@ try {
   await registered(caller);
 
   const samples = [];
-  for (let i = 0; i < RUNS; i++) samples.push(await oneRound(callee, origin, caller, deliver));
+  for (let i = 0; i < RUNS; i++) {
+    const sample = await oneRound(callee, origin, caller, deliver).catch((error) => {
+      throw new Error(`round ${i + 1} of ${RUNS}: ${error.message}`, { cause: error });
+    });
+    samples.push(sample);
+  }
   const answered = stats(samples.map((s) => s.answeredMs));
   const audio = stats(samples.map((s) => s.audioMs));
   const result = {
@@ -242,12 +262,20 @@ try {
       `${RUNS} rounds: ${CALLER} (the app in another Chromium) calls ${CALLEE}; the PBX pushes; the payload goes to ` +
       'the worker (DevTools ServiceWorker.deliverPushMessage); t0 = notificationclick "answer" dispatched in the ' +
       'worker; the URL it passes to clients.openWindow is opened as a new page (a scripted click cannot open one); ' +
-      'answered = the call row reads "In call"; audio = inbound RTP with audio level > 0 (getStats every 20 ms)',
+      'answered = the call row reads "In call"; audio = inbound RTP with audio level > 0 (getStats every 20 ms). ' +
+      'A push whose notification headless Chromium loses is delivered again, before t0 (pushDeliveries)',
     target: `Answer clicked -> call answered with audio <= ${TARGET_MS} ms (p95 of the runs)`,
     runs: RUNS,
     answeredMs: answered,
     audioMs: audio,
     meetsTarget: audio.p95 <= TARGET_MS,
+    // where the time goes, each from t0: the page opened, the shell parsed, the WebSocket open,
+    // Registered, the held INVITE's row, "In call", the first audio packet, audible
+    medianFromClickMs: Object.fromEntries(
+      Object.keys(samples[0])
+        .filter((key) => key.endsWith('Ms'))
+        .map((key) => [key, stats(samples.map((s) => s[key])).median]),
+    ),
     samples,
   };
   mkdirSync('bench/results', { recursive: true });
