@@ -8,10 +8,10 @@
 // profile, signed in once with the Push sender URL; PushManager returns a subscription of a local
 // push service (bench/push-answer-page.mjs), the PBX stores the binding, then the app's window
 // closes. Caller 1001: the real app in a second Chromium. Each round: 1001 dials 1002; the PBX's
-// sender pushes (encrypted; decrypted here as a push service would not, but a browser would); the
-// payload goes to the real worker through DevTools' ServiceWorker.deliverPushMessage; the click on
-// Answer is a notificationclick dispatched in the worker (t0); the URL the worker opens is opened as
-// a new page; t1 = the row reads "In call", t2 = inbound audio with a level > 0 (getStats).
+// sender pushes, encrypted for the subscription's keys; the local service decrypts it, as the
+// browser would, and hands it to the real worker through DevTools' ServiceWorker.deliverPushMessage;
+// the click on Answer is a notificationclick dispatched in the worker (t0); the URL the worker opens
+// is opened as a new page; t1 = the row reads "In call", t2 = inbound audio with a level > 0.
 // Run through scripts/bench.sh (`npm run bench -- push-answer` runs only this one).
 // Writes bench/results/push-answer.json. Target: answered with audio <= 3 s (p95 of the runs).
 import { createECDH, randomBytes } from 'node:crypto';
