@@ -2,7 +2,8 @@
 # npm run bench: builds the benchmark page, then measures inside a loopback-only network namespace
 # with its own development PBX, so nothing touches a running demo or the network.
 # `npm run bench -- recovery` runs only the recovery benchmark (bench/recovery.mjs; BENCH_OUTAGES
-# and BENCH_DROPS choose its rounds), which needs only the app build.
+# and BENCH_DROPS choose its rounds), which needs only the app build; `npm run bench -- push-answer`
+# only the Answer-from-a-closed-app one (bench/push-answer.mjs; BENCH_PUSH_ANSWER_RUNS rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
@@ -14,8 +15,12 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
       exit 1
     fi
   fi
-  if [ "${1:-}" != recovery ]; then npx vite build --config bench/vite.config.ts; fi
-  # the real app for bench/ui.mjs: the development PBX's defaults, no company directory
+  case "${1:-}" in
+    recovery | push-answer) ;;
+    *) npx vite build --config bench/vite.config.ts ;;
+  esac
+  # the real app for bench/ui.mjs, recovery.mjs and push-answer.mjs: the development PBX's defaults,
+  # no company directory (push-answer.mjs enters the push sender's URL in the sign-in form)
   VITE_SIP_WS_URL=ws://127.0.0.1:8088 VITE_SIP_DOMAIN=pbx.test VITE_DIRECTORY_URL= \
     npx vite build --logLevel warn --outDir bench/.dist-app --emptyOutDir
   exec bash scripts/netns.sh env SOFTPHONE_NETNS=1 bash "$0" "$@"
@@ -25,10 +30,15 @@ export PBX_RUN_DIR="${PBX_RUN_DIR:-$PWD/bench/.pbx-run}"
 export PBX_MEDIA="${PBX_MEDIA:-0}"
 bash pbx/start.sh
 trap 'bash pbx/stop.sh' EXIT
-if [ "${1:-}" != recovery ]; then
-  node bench/run.mjs
-  node bench/mixer.mjs
-  node bench/ui.mjs
-fi
-node bench/recovery.mjs
-node bench/push.mjs
+case "${1:-}" in
+  recovery) node bench/recovery.mjs ;;
+  push-answer) node bench/push-answer.mjs ;;
+  *)
+    node bench/run.mjs
+    node bench/mixer.mjs
+    node bench/ui.mjs
+    node bench/recovery.mjs
+    node bench/push.mjs
+    node bench/push-answer.mjs
+    ;;
+esac

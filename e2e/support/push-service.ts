@@ -5,18 +5,11 @@
  * payload (RFC 8291 / RFC 8188 aes128gcm), which proves the PBX's sender encrypted it for real.
  * A subscription can be made to answer 410 Gone (expired).
  */
-import {
-  createECDH,
-  createHmac,
-  createDecipheriv,
-  createPublicKey,
-  randomBytes,
-  verify,
-  type ECDH,
-} from 'node:crypto';
+import { createECDH, createPublicKey, randomBytes, verify, type ECDH } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { decryptWebPush } from '../../scripts/web-push-decrypt.mjs';
 import { pbxRunDir } from './pbx';
 
 export interface TestSubscription {
@@ -36,31 +29,6 @@ interface Entry {
   ecdh: ECDH;
   auth: Buffer;
   gone: boolean;
-}
-
-const hmac = (key: Buffer, data: Buffer): Buffer => createHmac('sha256', key).update(data).digest();
-
-/** RFC 8291 section 3.4 + RFC 8188: the plaintext of one aes128gcm message (a single record). */
-export function decryptWebPush(body: Buffer, ecdh: ECDH, auth: Buffer): Buffer {
-  const salt = body.subarray(0, 16);
-  const idLen = body[20] ?? 0;
-  const asPublic = body.subarray(21, 21 + idLen);
-  const cipher = body.subarray(21 + idLen);
-  const uaPublic = ecdh.getPublicKey();
-  const prkKey = hmac(auth, ecdh.computeSecret(asPublic));
-  const keyInfo = Buffer.concat([Buffer.from('WebPush: info\0'), uaPublic, asPublic, Buffer.from([1])]);
-  const ikm = hmac(prkKey, keyInfo);
-  const prk = hmac(salt, ikm);
-  const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01')).subarray(0, 16);
-  const nonce = hmac(prk, Buffer.from('Content-Encoding: nonce\0\x01')).subarray(0, 12);
-  const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
-  decipher.setAuthTag(cipher.subarray(cipher.length - 16));
-  const padded = Buffer.concat([decipher.update(cipher.subarray(0, cipher.length - 16)), decipher.final()]);
-  // the last record ends with the delimiter 0x02 and optional zero padding
-  let end = padded.length - 1;
-  while (end >= 0 && padded[end] === 0) end--;
-  if (padded[end] !== 2) throw new Error('bad record padding');
-  return padded.subarray(0, end);
 }
 
 /** RFC 8292: `Authorization: vapid t=<JWT>, k=<public key>`, the JWT signed by that key. */
