@@ -42,6 +42,17 @@ describe('ICE disconnected', () => {
     for (let t = 5_000; t < 13_000; t += 1_000) expect(w.tick(sample(t, { packets: 150 }))).toBe('none');
   });
 
+  it('is an outage from the first disconnected until ICE is connected again', () => {
+    const w = flowing(3_000);
+    expect(w.outage).toBe(false);
+    w.onIceState('disconnected', 3_500);
+    expect(w.outage).toBe(true);
+    w.onIceState('checking', 5_500);
+    expect(w.outage).toBe(true);
+    w.onIceState('connected', 6_000);
+    expect(w.outage).toBe(false);
+  });
+
   it('waits for the signalling before it restarts', () => {
     const w = flowing(1_000);
     w.onIceState('disconnected', 1_000);

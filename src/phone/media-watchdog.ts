@@ -63,6 +63,11 @@ export class MediaWatchdog {
 
   constructor(private readonly timing: MediaWatchTiming) {}
 
+  /** ICE left 'connected' and has not come back: the media is down and being recovered */
+  get outage(): boolean {
+    return this.downSince !== null;
+  }
+
   /** The call is established (answered): the RTP window opens now. */
   start(now: number): void {
     this.lastProgressAt = now;

@@ -207,6 +207,61 @@ describe('the audio path fails on an established call', () => {
     await eventually(() => expect(events.at(-1)).toBe('ended:c1:media_lost:null'));
   });
 
+  // JsSIP ends the session itself when the restart re-INVITE meets a dead dialog (481) or cannot
+  // be sent (transport error): BYE, cause 'Dialog Error' / 'Connection Error'
+  it.each([
+    ['answered 481 (the far end lost the dialog)', false],
+    ['not sent (transport error)', true],
+  ])('the restart is %s: the call ends as media_lost, talk time up to the outage', async (_, unsent) => {
+    const { phone, socket, events } = await answeredFast((msg, s) =>
+      s.deliver(reply(msg, 481, 'Call/Transaction Does Not Exist')),
+    );
+    if (unsent) {
+      const send = socket.send.bind(socket);
+      socket.send = (msg) => !isReinvite(msg) && send(msg);
+    }
+    let endedAt = 0;
+    phone.on('callEnded', (c) => (endedAt = c.endedAt ?? 0));
+    const down = Date.now();
+    StubPeerConnection.last!.ice('disconnected');
+    await eventually(() => expect(events.at(-1)).toMatch(/^ended:/));
+    expect(events.at(-1)).toBe('ended:c1:media_lost:null');
+    expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(true); // JsSIP's own terminate()
+    // the talk time stops when the media went down, not at the failed restart (the grace later)
+    expect(endedAt).toBeLessThan(down + FAST.iceDisconnectedGraceMs);
+    await phone.disconnect();
+  });
+
+  it('a BYE from the far end while the media is being recovered: media_lost too', async () => {
+    const { phone, socket, events } = await answeredFast((msg, s) => s.deliver(reply(msg, 500, 'Gone')));
+    StubPeerConnection.last!.ice('disconnected');
+    await eventually(() => expect(reinvites(socket)).toHaveLength(1));
+    const invite = socket.find('INVITE sip:1002@127.0.0.1')[0]!;
+    socket.deliver(
+      sipRequest({
+        method: 'BYE',
+        uri: 'sip:1001@127.0.0.1',
+        callId: header(invite, 'Call-ID')[0]!,
+        cseq: 1,
+        from: header(invite, 'To')[0]!,
+        to: header(invite, 'From')[0]!,
+      }),
+    );
+    await eventually(() => expect(events.at(-1)).toBe('ended:c1:media_lost:null'));
+    expect(socket.firstLines()).toContain('SIP/2.0 200 OK'); // the BYE is answered as usual
+    await phone.disconnect();
+  });
+
+  it('the user hangs up while the media is being recovered: their own hang-up (local_hangup)', async () => {
+    const { phone, socket, events } = await answeredFast((msg, s) => s.deliver(reply(msg, 500, 'Gone')));
+    StubPeerConnection.last!.ice('disconnected');
+    await eventually(() => expect(reinvites(socket)).toHaveLength(1));
+    phone.hangup('c1');
+    await eventually(() => expect(events.at(-1)).toMatch(/^ended:/));
+    expect(events.at(-1)).toBe('ended:c1:local_hangup:null');
+    await phone.disconnect();
+  });
+
   it('before the answer a failed path is left to the set-up watchdogs', async () => {
     const { phone, socket } = realPhone(
       registrar((msg, s) => {

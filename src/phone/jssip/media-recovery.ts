@@ -49,6 +49,16 @@ export class MediaRecovery {
     this.timer = new OneShotTimer(env.clock);
   }
 
+  /** The call is watched and its media is down (ICE not back yet): any end now is the media's doing. */
+  get recovering(): boolean {
+    return this.running && this.watchdog.outage;
+  }
+
+  /** When RTP last arrived (null: never, or the browser has no stat for it). */
+  get lastMediaAt(): number | null {
+    return this.watchdog.lastMediaAt;
+  }
+
   /** Each peer connection of the call (answer, adopted session); only the session's current one counts. */
   attach(pc: RTCPeerConnection): void {
     let fed: RTCIceConnectionState | null = null;

@@ -64,6 +64,8 @@ export class SipCall {
   service = false;
   /** set before we end a call for our own reason, so the JsSIP cause does not override it */
   private forced: { cause: EndCause; status: number | null } | null = null;
+  /** the user hung up: their own end, even while the media was down (local_hangup, not media_lost) */
+  private hungUp = false;
   /** our microphone clone; a session that takes this call over reuses it (adopt-session.ts) */
   stream: MediaStream | null = null;
   private ice: IceReadyPolicy | null = null;
@@ -190,6 +192,7 @@ export class SipCall {
     if (!this.live) return;
     if (this.state === 'incoming_ringing') return this.reject(603, 'declined');
     if (!this.session) return this.finish({ cause: 'cancelled', status: null });
+    this.hungUp = true;
     safeTerminate(this.session);
   }
 
@@ -315,8 +318,12 @@ export class SipCall {
 
   /** JsSIP reported 'ended' or 'failed'. */
   onSessionEnd(info: EndInfo): void {
-    const cause =
-      transferEndCause(this) ?? mapEndCause(info, this.answeredAt !== null, this.relay.broken !== null);
+    const transferred = transferEndCause(this);
+    // the media was down and being recovered: whatever ended the session meanwhile (a restart
+    // answered 481 or never sent, a BYE over the silence) ended a call whose audio was gone
+    if (!this.forced && !transferred && !this.hungUp && this.recovery.recovering)
+      return this.mediaLost(this.recovery.lastMediaAt);
+    const cause = transferred ?? mapEndCause(info, this.answeredAt !== null, this.relay.broken !== null);
     this.finish(this.forced ?? { cause, status: info.status });
   }
 
