@@ -91,6 +91,42 @@ export default defineConfigWithVueTs(
     ),
   },
   {
+    // the plain helpers beside the stores (rules, formatting, parsing): testable without Vue or Pinia
+    files: [
+      'src/stores/account/account-form.ts',
+      'src/stores/account/instance-ownership.ts',
+      'src/stores/app/push-answer.ts',
+      'src/stores/app/push-api.ts',
+      'src/stores/call/call-notifications.ts',
+      'src/stores/call/dial-link.ts',
+      'src/stores/call/incoming-rules.ts',
+      'src/stores/call/notifier.ts',
+      'src/stores/devices/permissions-api.ts',
+      'src/stores/directory/company-directory.ts',
+      'src/stores/directory/index-warmup.ts',
+      'src/stores/directory/keypad-search.ts',
+      'src/stores/history/history-owner.ts',
+      'src/stores/history/history-range.ts',
+      'src/stores/history/history-record.ts',
+      'src/stores/support/log-redaction.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vue', 'pinia', 'vue-i18n', 'dexie', '@/ui/*', '@/ui', '@/db/*'],
+              message: 'This helper of the stores is framework-free (no Vue, Pinia or Dexie).',
+            },
+            { group: ['@/db'], allowTypeImports: true, message: 'Only the row types of @/db here.' },
+            { regex: JSSIP, message: 'No JsSIP outside src/phone/jssip.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/db/**/*.ts'],
     rules: restrict(['vue', 'pinia', '@/stores/*', '@/ui/*'], 'src/db holds Dexie only.', JSSIP),
   },

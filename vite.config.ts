@@ -15,7 +15,7 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
-      // a new version waits until the app applies it while no call is active (src/stores/app-update.ts)
+      // a new version waits until the app applies it while no call is active (src/stores/app/app-update.ts)
       registerType: 'prompt',
       injectRegister: false,
       // the shell, icons and ringtones; the plugin adds manifest.webmanifest itself

@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
-      // vite-plugin-pwa's virtual module exists only in Vite builds (src/stores/app-update.ts)
+      // vite-plugin-pwa's virtual module exists only in Vite builds (src/stores/app/app-update.ts)
       'virtual:pwa-register/vue': fileURLToPath(
         new URL('./src/stores/testing/pwa-register-stub.ts', import.meta.url),
       ),

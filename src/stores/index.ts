@@ -1,31 +1,31 @@
-export { useAccountStore, type AccountForm, type AccountProfile } from './account';
-export { usePhoneStore, ENDED_CALL_LINGER_MS, type PhoneStore } from './phone';
-export { useSettingsStore, DEFAULT_PICKUP_CODE, type ContactSort } from './settings';
-export { useBlfStore, type BlfEntry, type BlfStore } from './blf';
-export { useTransferStore, isTransferable, type TransferStore } from './transfer';
+export { useAccountStore, type AccountForm, type AccountProfile } from './account/account';
+export { usePhoneStore, ENDED_CALL_LINGER_MS, type PhoneStore } from './call/phone';
+export { useSettingsStore, DEFAULT_PICKUP_CODE, type ContactSort } from './app/settings';
+export { useBlfStore, type BlfEntry, type BlfStore } from './blf/blf';
+export { useTransferStore, isTransferable, type TransferStore } from './call/transfer';
 export {
   useDirectoryStore,
   type DirectoryStore,
   type ExportedFile,
   type ImportFile,
   type ImportReport,
-} from './directory';
-export { useCompanySyncStore, COMPANY_REFRESH_MS } from './company-sync';
-export type { CompanySyncError } from './company-directory';
-export { suggest as suggestForKeypad, type KeypadSuggestion } from './keypad-search';
+} from './directory/directory';
+export { useCompanySyncStore, COMPANY_REFRESH_MS } from './directory/company-sync';
+export type { CompanySyncError } from './directory/company-directory';
+export { suggest as suggestForKeypad, type KeypadSuggestion } from './directory/keypad-search';
 export {
   useHistoryStore,
   HISTORY_PAGE_SIZE,
   HISTORY_SEEN_AT,
   RECENT_LIMIT,
   type HistoryStore,
-} from './history';
-export { talkTime } from './history-record';
-export type { HistoryRangeKind, TimeRange } from './history-range';
+} from './history/history';
+export { talkTime } from './history/history-record';
+export type { HistoryRangeKind, TimeRange } from './history/history-range';
 export { bindPhone, type PhoneBridgeStores } from './bridges/phone-bridge';
 export { bindConnectionSignals } from './bridges/connection-signals';
 export { bindNetworkChange, type ConnectionInfo } from './bridges/network-change';
-export { useIncomingStore, INCOMING_KEYS, type ActiveForward, type IncomingStore } from './incoming';
+export { useIncomingStore, INCOMING_KEYS, type ActiveForward, type IncomingStore } from './call/incoming';
 export {
   FORWARD_KINDS,
   NO_ANSWER_MAX_S,
@@ -37,7 +37,7 @@ export {
   type ForwardKind,
   type ForwardRule,
   type ForwardSettings,
-} from './incoming-rules';
+} from './call/incoming-rules';
 export {
   useFeatureCodesStore,
   DEFAULT_FEATURE_CODES,
@@ -47,10 +47,10 @@ export {
   type FeatureCodeOutcome,
   type FeatureCodeSettings,
   type FeatureCodesStore,
-} from './feature-codes';
-export { useLogsStore } from './logs';
-export { useVoicemailStore, VOICEMAIL_NUMBER, type VoicemailStore } from './voicemail';
-export { provideRepositories } from './persistence';
+} from './call/feature-codes';
+export { useLogsStore } from './support/logs';
+export { useVoicemailStore, VOICEMAIL_NUMBER, type VoicemailStore } from './call/voicemail';
+export { provideRepositories } from './app/persistence';
 export {
   ACCOUNT_FIELDS,
   EMPTY_ACCOUNT_FORM,
@@ -58,7 +58,7 @@ export {
   type AccountField,
   type AccountFormErrors,
   type FieldError,
-} from './account-form';
+} from './account/account-form';
 export {
   useAudioStore,
   provideDeviceSource,
@@ -70,22 +70,22 @@ export {
   type AudioStore,
   type DeviceSource,
   type RingtoneId,
-} from './audio';
-export { useHeadsetStore, HEADSET_KEYS, type HeadsetOutcome, type HeadsetStore } from './headset';
+} from './devices/audio';
+export { useHeadsetStore, HEADSET_KEYS, type HeadsetOutcome, type HeadsetStore } from './devices/headset';
 export { bindHeadset, type HeadsetBridgeStores } from './bridges/headset-bridge';
-export { useInstanceStore, type OwnershipRole, type TakeoverState } from './instance';
-export { useAppUpdateStore, UPDATE_CHECK_MS, type AppUpdateStore } from './app-update';
-export { useAppInstallStore } from './app-install';
+export { useInstanceStore, type OwnershipRole, type TakeoverState } from './account/instance';
+export { useAppUpdateStore, UPDATE_CHECK_MS, type AppUpdateStore } from './app/app-update';
+export { useAppInstallStore } from './app/app-install';
 export {
   usePermissionsStore,
   providePermissionsApi,
   FIRST_RUN_DONE,
   type PermissionValue,
   type PermissionsStore,
-} from './permissions';
-export { useLaunchStore, type LaunchStore, type LaunchTab } from './launch';
+} from './devices/permissions';
+export { useLaunchStore, type LaunchStore, type LaunchTab } from './app/launch';
 export { bindLaunch } from './bridges/launch-bridge';
 export { bindCallNotifications } from './bridges/notification-bridge';
-export { usePushStore, providePushApi, type PushStatus, type PushStore } from './push';
+export { usePushStore, providePushApi, type PushStatus, type PushStore } from './app/push';
 export { bindPush, type PushBridgeStores } from './bridges/push-bridge';
 export { bindPushAnswer } from './bridges/push-answer-bridge';

@@ -7,10 +7,10 @@ import {
   type HeadsetManager,
 } from '@/headset/api';
 import type { CallSnapshot, ConferenceSnapshot } from '@/phone';
-import type { AudioStore } from '../audio';
-import type { HeadsetStore } from '../headset';
-import type { HistoryStore } from '../history';
-import { isLive, ringsHere, type PhoneStore } from '../phone';
+import type { AudioStore } from '../devices/audio';
+import type { HeadsetStore } from '../devices/headset';
+import type { HistoryStore } from '../history/history';
+import { isLive, ringsHere, type PhoneStore } from '../call/phone';
 import { matchHeadsetAudio } from './headset-audio';
 
 export interface HeadsetBridgeStores {

@@ -1,6 +1,6 @@
-import { cleanLaunchUrl } from '../dial-link';
-import type { ImportFile } from '../directory';
-import type { LaunchStore } from '../launch';
+import { cleanLaunchUrl } from '../call/dial-link';
+import type { ImportFile } from '../directory/directory';
+import type { LaunchStore } from '../app/launch';
 
 /** The File Handling / Launch Handler API (Chromium); not in TypeScript's DOM lib yet. */
 export interface LaunchParamsLike {

@@ -1,11 +1,11 @@
 import { watch } from 'vue';
-import { createCallNotifications, type Translate } from '../call-notifications';
-import type { DirectoryStore } from '../directory';
-import type { HistoryStore } from '../history';
-import type { LaunchStore } from '../launch';
-import { browserNotifier, type Notifier } from '../notifier';
-import type { PermissionsStore } from '../permissions';
-import type { PhoneStore } from '../phone';
+import { createCallNotifications, type Translate } from '../call/call-notifications';
+import type { DirectoryStore } from '../directory/directory';
+import type { HistoryStore } from '../history/history';
+import type { LaunchStore } from '../app/launch';
+import { browserNotifier, type Notifier } from '../call/notifier';
+import type { PermissionsStore } from '../devices/permissions';
+import type { PhoneStore } from '../call/phone';
 
 export interface NotificationBridgeStores {
   phone: PhoneStore;

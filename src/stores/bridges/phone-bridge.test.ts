@@ -1,11 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useHistoryStore } from '../history';
-import { useIncomingStore } from '../incoming';
-import { useLogsStore } from '../logs';
-import { useVoicemailStore } from '../voicemail';
-import { provideRepositories } from '../persistence';
-import { ENDED_CALL_LINGER_MS, usePhoneStore, type PhoneStore } from '../phone';
+import { useHistoryStore } from '../history/history';
+import { useIncomingStore } from '../call/incoming';
+import { useLogsStore } from '../support/logs';
+import { useVoicemailStore } from '../call/voicemail';
+import { provideRepositories } from '../app/persistence';
+import { ENDED_CALL_LINGER_MS, usePhoneStore, type PhoneStore } from '../call/phone';
 import { createFakePhone, makeCall, makeMwi, makeRegistration, type FakePhone } from '../testing/fake-phone';
 import { createMemoryRepositories } from '../testing/memory-repositories';
 import { bindPhone } from './phone-bridge';

@@ -1,13 +1,13 @@
 import { watch } from 'vue';
 import type { CallSnapshot, Phone, PhoneEventMap, PhoneEventName } from '@/phone';
-import type { AudioStore } from '../audio';
-import type { BlfStore } from '../blf';
-import type { FeatureCodesStore } from '../feature-codes';
-import type { HistoryStore } from '../history';
-import type { IncomingStore } from '../incoming';
-import type { useLogsStore } from '../logs';
-import type { PhoneStore } from '../phone';
-import type { VoicemailStore } from '../voicemail';
+import type { AudioStore } from '../devices/audio';
+import type { BlfStore } from '../blf/blf';
+import type { FeatureCodesStore } from '../call/feature-codes';
+import type { HistoryStore } from '../history/history';
+import type { IncomingStore } from '../call/incoming';
+import type { useLogsStore } from '../support/logs';
+import type { PhoneStore } from '../call/phone';
+import type { VoicemailStore } from '../call/voicemail';
 
 export interface PhoneBridgeStores {
   phone: PhoneStore;

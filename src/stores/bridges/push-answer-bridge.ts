@@ -1,7 +1,7 @@
 import { watch } from 'vue';
-import type { PhoneStore } from '../phone';
-import { createAutoAnswer, trustedLaunchAnswer, type AnswerIntent } from '../push-answer';
-import { browserAnswerSource, type AnswerSource } from '../push-api';
+import type { PhoneStore } from '../call/phone';
+import { createAutoAnswer, trustedLaunchAnswer, type AnswerIntent } from '../app/push-answer';
+import { browserAnswerSource, type AnswerSource } from '../app/push-api';
 
 /**
  * Answer clicked in a pushed notification (docs/web-push.md): the worker either opened the app

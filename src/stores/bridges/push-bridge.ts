@@ -1,9 +1,9 @@
 import { watch } from 'vue';
-import type { useAccountStore } from '../account';
-import type { PermissionsStore } from '../permissions';
-import { defaultPushUrl, type PushStore } from '../push';
-import type { Translate } from '../call-notifications';
-import { browserPushApi, type PushApi } from '../push-api';
+import type { useAccountStore } from '../account/account';
+import type { PermissionsStore } from '../devices/permissions';
+import { defaultPushUrl, type PushStore } from '../app/push';
+import type { Translate } from '../call/call-notifications';
+import { browserPushApi, type PushApi } from '../app/push-api';
 
 export interface PushBridgeStores {
   account: Pick<ReturnType<typeof useAccountStore>, 'signedIn' | 'profile'>;

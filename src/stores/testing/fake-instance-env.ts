@@ -2,7 +2,7 @@
  * In-memory stand-ins for navigator.locks (exclusive locks: FIFO queue, ifAvailable, steal,
  * signal) and BroadcastChannel, shared by several simulated windows of one browser profile.
  */
-import type { OwnershipChannel, OwnershipLocks } from '../instance-ownership';
+import type { OwnershipChannel, OwnershipLocks } from '../account/instance-ownership';
 
 const abortError = () => Object.assign(new Error('aborted'), { name: 'AbortError' });
 

@@ -1,8 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach } from 'vitest';
 import { bindPhone } from '../bridges/phone-bridge';
-import { provideRepositories } from '../persistence';
-import { usePhoneStore } from '../phone';
+import { provideRepositories } from '../app/persistence';
+import { usePhoneStore } from '../call/phone';
 import { createFakePhone, type FakePhone } from './fake-phone';
 import { createMemoryRepositories } from './memory-repositories';
 

@@ -1,0 +1,129 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AccountProfile } from '@/db';
+import type { PhoneConfig } from '@/phone';
+import { normalizeAccountForm, parseIceServers, type AccountForm } from './account-form';
+import { useLogsStore } from '../support/logs';
+import { useRepositories } from '../app/persistence';
+import { usePhoneStore } from '../call/phone';
+import { usePushStore } from '../app/push';
+import { useSettingsStore } from '../app/settings';
+
+export type { AccountProfile } from '@/db';
+export type { AccountForm } from './account-form';
+
+/**
+ * The saved SIP account. The profile (non-secret fields) stays after logout so the form is
+ * pre-filled; the password is only kept sealed in IndexedDB while signed in.
+ */
+export const useAccountStore = defineStore('account', () => {
+  const profile = ref<AccountProfile | null>(null);
+  const signedIn = ref(false);
+  /** false until the saved account has been read */
+  const loaded = ref(false);
+
+  async function connect(account: AccountProfile, password: string): Promise<void> {
+    const settings = useSettingsStore();
+    const iceServers = parseIceServers(account.iceServers);
+    // the support log redacts the password and TURN credentials wherever they appear
+    useLogsStore().setSecrets([password, ...iceServers.flatMap((s) => s.credential ?? [])]);
+    const config: PhoneConfig = {
+      displayName: account.displayName,
+      user: account.user,
+      password,
+      domain: account.domain,
+      wsUrl: account.wsUrl,
+      iceServers,
+      instanceId: await useRepositories().settings.instanceId(),
+      dtmfTransport: settings.dtmfTransport,
+      callWaiting: settings.callWaiting,
+    };
+    if (account.authUser) config.authUser = account.authUser;
+    // a saved push subscription rides on the first REGISTER: a woken app gets its held call at once
+    await usePushStore().prepare();
+    await usePhoneStore().connect(config);
+  }
+
+  /** read the saved account; returns its password when one is stored */
+  async function load(): Promise<string | null> {
+    const saved = await useRepositories()
+      .accounts.load()
+      .catch((error: unknown) => {
+        console.warn('saved account unreadable', error);
+        return null;
+      });
+    profile.value = saved?.profile ?? null;
+    loaded.value = true;
+    return saved?.password ?? null;
+  }
+
+  /** on start-up: load, and connect when a password is saved */
+  async function restore(): Promise<void> {
+    const password = await load();
+    if (password === null || !profile.value) return;
+    signedIn.value = true;
+    await connect(profile.value, password);
+  }
+
+  async function signIn(form: AccountForm): Promise<void> {
+    const { password, ...account } = normalizeAccountForm(form);
+    await useRepositories().accounts.save(account, password);
+    profile.value = account;
+    signedIn.value = true;
+    await connect(account, password);
+  }
+
+  /** the saved account as the form shows it, password included, for "Edit account" */
+  async function savedForm(): Promise<AccountForm | null> {
+    const saved = await useRepositories().accounts.load();
+    if (!saved) return null;
+    return { pushUrl: '', ...saved.profile, password: saved.password ?? '' };
+  }
+
+  /**
+   * "Edit account": save the new settings and connect with them; the engine replaces its
+   * configuration (re-registers). History, contacts and settings are untouched.
+   */
+  async function update(form: AccountForm): Promise<void> {
+    await signIn(form);
+  }
+
+  /** disconnect, forget the password, keep the rest for the form */
+  async function signOut(): Promise<void> {
+    signedIn.value = false;
+    // first: the un-REGISTER goes out without the push binding, so the PBX removes it
+    const unsubscribed = usePushStore().deactivate();
+    await usePhoneStore().logout();
+    await unsubscribed;
+    await useRepositories().accounts.forgetPassword();
+  }
+
+  /**
+   * Another window of this browser takes the phone (stores/account/instance.ts): disconnect here but keep
+   * the saved password, so that window (or this one, later) connects with it.
+   */
+  async function suspend(): Promise<void> {
+    signedIn.value = false;
+    await usePhoneStore().logout();
+  }
+
+  async function clear(): Promise<void> {
+    await signOut();
+    await useRepositories().accounts.clear();
+    profile.value = null;
+  }
+
+  return {
+    profile,
+    signedIn,
+    loaded,
+    load,
+    restore,
+    signIn,
+    savedForm,
+    update,
+    signOut,
+    suspend,
+    clear,
+  };
+});

@@ -1,0 +1,161 @@
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import {
+  contactDisplayName,
+  createContactIndex,
+  exportContactsCsv,
+  exportVCards,
+  formatNumber as formatWithCountry,
+  MAX_IMPORT_BYTES,
+  validateContact,
+  type Contact,
+  type ContactDraft,
+  type ContactFieldError,
+  type ContactMatch,
+  type ImportSkip,
+} from '@/directory';
+import { parseDirectoryText } from './company-directory';
+import { warmNumberCache } from './index-warmup';
+import { useRepositories } from '../app/persistence';
+import { useSettingsStore } from '../app/settings';
+
+/** What an import did: how many rows went in, which were skipped and why, or why nothing did. */
+export interface ImportReport {
+  imported: number;
+  skipped: ImportSkip[];
+  fatal: 'empty' | 'too_big' | 'unrecognised' | 'write_failed' | null;
+}
+
+/** The part of a `File` the import needs (so tests pass plain objects). */
+export interface ImportFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+}
+
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+/**
+ * Personal contacts and the cached company directory, with the search index the keypad, the
+ * directory tab and caller-name lookups share. Contacts live in a shallowRef of frozen rows:
+ * 20,000 deep-reactive objects would cost far more than the search itself.
+ */
+export const useDirectoryStore = defineStore('directory', () => {
+  const settings = useSettingsStore();
+  const contacts = shallowRef<readonly Contact[]>([]);
+  const loaded = ref(false);
+  const repo = () => useRepositories().contacts;
+
+  const index = computed(() =>
+    markRaw(
+      createContactIndex(contacts.value, { country: settings.defaultCountry, sortBy: settings.contactSort }),
+    ),
+  );
+  const personalCount = computed(() => contacts.value.filter((c) => c.source === 'personal').length);
+
+  let warmups = 0;
+  function replaceAll(next: readonly Contact[]): void {
+    const frozen = Object.freeze(next.map((c) => Object.freeze(c)));
+    // parse the numbers in small tasks first, so building the index (on the first keystroke or
+    // incoming call, or right after the warm-up) is quick and never one long freeze
+    const run = ++warmups;
+    void warmNumberCache(frozen, settings.defaultCountry, () => run !== warmups).then((done) => {
+      if (done) void index.value;
+    });
+    contacts.value = frozen;
+  }
+
+  async function load(): Promise<void> {
+    try {
+      replaceAll(await repo().all());
+    } catch (error) {
+      console.warn('contacts not loaded', error);
+    }
+    loaded.value = true;
+  }
+
+  /** swap in a freshly synced company copy, keeping personal contacts */
+  function applyCompany(company: readonly Contact[]): void {
+    replaceAll([...contacts.value.filter((c) => c.source === 'personal'), ...company]);
+  }
+
+  const search = (query: string, limit?: number): ContactMatch[] => index.value.search(query, limit);
+  const lookup = (number: string) => index.value.findByNumber(number);
+  const sorted = computed(() => index.value.sorted());
+
+  /** the directory's name for a number, else the SIP display name (untrusted text), else null */
+  function nameFor(number: string, displayName: string | null): string | null {
+    const hit = number ? lookup(number) : undefined;
+    return hit ? contactDisplayName(hit.contact, 'first') : displayName;
+  }
+
+  /** a number for display, national or international depending on the default country */
+  const formatNumber = (raw: string): string => formatWithCountry(raw, settings.defaultCountry);
+
+  /** creates (no id) or updates a personal contact; returns the validation errors, empty on success */
+  async function saveContact(draft: ContactDraft, id?: string): Promise<ContactFieldError[]> {
+    const errors = validateContact(draft);
+    if (errors.length > 0) return errors;
+    const contact: Contact = { ...draft, id: id ?? `personal:${crypto.randomUUID()}`, source: 'personal' };
+    await repo().savePersonal(contact);
+    replaceAll([...contacts.value.filter((c) => c.id !== contact.id), contact]);
+    return [];
+  }
+
+  async function removeContact(id: string): Promise<void> {
+    await repo().removePersonal(id);
+    replaceAll(contacts.value.filter((c) => c.id !== id || c.source !== 'personal'));
+  }
+
+  /** parses a vCard or CSV file and adds its valid rows as personal contacts, all or none */
+  async function importContacts(file: ImportFile): Promise<ImportReport> {
+    if (file.size > MAX_IMPORT_BYTES) return { imported: 0, skipped: [], fatal: 'too_big' };
+    const result = parseDirectoryText(await file.text());
+    if (result.fatal) return { imported: 0, skipped: result.skipped, fatal: result.fatal };
+    const added = result.contacts.map<Contact>((draft) => ({
+      ...draft,
+      id: `personal:${crypto.randomUUID()}`,
+      source: 'personal',
+    }));
+    if (added.length === 0) return { imported: 0, skipped: result.skipped, fatal: null };
+    try {
+      await repo().importPersonal(added);
+    } catch (error) {
+      console.warn('import not written', error);
+      return { imported: 0, skipped: result.skipped, fatal: 'write_failed' };
+    }
+    replaceAll([...contacts.value, ...added]);
+    return { imported: added.length, skipped: result.skipped, fatal: null };
+  }
+
+  /** personal contacts as a vCard 3.0 or CSV file */
+  function exportContacts(format: 'vcard' | 'csv'): ExportedFile {
+    const personal = index.value.sorted().filter((c) => c.source === 'personal');
+    return format === 'vcard'
+      ? { filename: 'contacts.vcf', mime: 'text/vcard;charset=utf-8', text: exportVCards(personal) }
+      : { filename: 'contacts.csv', mime: 'text/csv;charset=utf-8', text: exportContactsCsv(personal) };
+  }
+
+  return {
+    contacts,
+    loaded,
+    personalCount,
+    sorted,
+    load,
+    applyCompany,
+    search,
+    lookup,
+    nameFor,
+    formatNumber,
+    saveContact,
+    removeContact,
+    importContacts,
+    exportContacts,
+  };
+});
+
+export type DirectoryStore = ReturnType<typeof useDirectoryStore>;
