@@ -97,9 +97,13 @@ const callRow = (page, number) =>
 
 function bindingStored() {
   const prid = Buffer.from(subscription.endpoint).toString('base64url');
-  const out = execFileSync('sqlite3', [PUSH_DB, `SELECT prid FROM push_binding WHERE user = '${CALLEE}'`], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'sqlite3',
+    ['-cmd', '.timeout 5000', PUSH_DB, `SELECT prid FROM push_binding WHERE user = '${CALLEE}'`],
+    {
+      encoding: 'utf8',
+    },
+  );
   return out.split('\n').includes(prid);
 }
 
@@ -291,5 +295,10 @@ try {
   service.close();
   await new Promise((r) => server.httpServer.close(r));
   // the binding goes, so a later run finds 1002 without one
-  execFileSync('sqlite3', [PUSH_DB, `DELETE FROM push_binding WHERE user = '${CALLEE}'`]);
+  execFileSync('sqlite3', [
+    '-cmd',
+    '.timeout 5000',
+    PUSH_DB,
+    `DELETE FROM push_binding WHERE user = '${CALLEE}'`,
+  ]);
 }

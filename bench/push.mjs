@@ -178,6 +178,8 @@ try {
   // the binding goes, so later runs and benches find 1001 as they expect
   if (process.env.PBX_RUN_DIR) {
     execFileSync('sqlite3', [
+      '-cmd',
+      '.timeout 5000',
       `${process.env.PBX_RUN_DIR}/push.sqlite`,
       `DELETE FROM push_binding WHERE user = '${USER}'`,
     ]);

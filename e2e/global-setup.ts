@@ -16,7 +16,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     );
   }
   // push bindings outlive a PBX restart: a run starts without those of an earlier run
-  rmSync(join(pbxRunDir('pbx'), 'push.sqlite'), { force: true });
+  for (const file of ['push.sqlite', 'push.sqlite-wal', 'push.sqlite-shm'])
+    rmSync(join(pbxRunDir('pbx'), file), { force: true });
   const pbx = await startPbx(SUITE_PBX);
   return () => pbx.stop();
 }

@@ -397,8 +397,11 @@ pbx_push_secret() {
   cat "$PBX_PUSH_SECRET_FILE"
 }
 
-# The push bindings' table; the file survives restarts (unlike the presence file below).
+# The push bindings' table; the file survives restarts (unlike the presence file below). WAL (kept
+# by the file): a reader (an admin's or a test's sqlite3) never makes Kamailio's write of a binding
+# fail with "database is locked"; Kamailio's SQLite driver does not wait for a busy database.
 pbx_gen_push_db() {
+  sqlite3 "$PBX_PUSH_DB_FILE" 'PRAGMA journal_mode=WAL;' >/dev/null
   sqlite3 "$PBX_PUSH_DB_FILE" 'CREATE TABLE IF NOT EXISTS push_binding (user TEXT NOT NULL,
     instance TEXT NOT NULL, prid TEXT NOT NULL, param TEXT NOT NULL, updated INTEGER,
     PRIMARY KEY (user, instance));'

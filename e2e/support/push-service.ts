@@ -169,13 +169,22 @@ export class MockPushService {
 /** The push bindings the suite's PBX keeps for `user` (pn-prid values, as Kamailio stored them). */
 export function pushBindings(user: string): string[] {
   const db = join(pbxRunDir('pbx'), 'push.sqlite');
-  const out = execFileSync('sqlite3', [db, `SELECT prid FROM push_binding WHERE user = '${user}'`], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'sqlite3',
+    ['-cmd', '.timeout 5000', db, `SELECT prid FROM push_binding WHERE user = '${user}'`],
+    {
+      encoding: 'utf8',
+    },
+  );
   return out.split('\n').filter(Boolean);
 }
 
 /** Forgets every push binding, so later specs find users without one reach 404 as before. */
 export function clearPushBindings(): void {
-  execFileSync('sqlite3', [join(pbxRunDir('pbx'), 'push.sqlite'), 'DELETE FROM push_binding']);
+  execFileSync('sqlite3', [
+    '-cmd',
+    '.timeout 5000',
+    join(pbxRunDir('pbx'), 'push.sqlite'),
+    'DELETE FROM push_binding',
+  ]);
 }
