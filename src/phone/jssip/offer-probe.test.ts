@@ -141,6 +141,52 @@ describe('OfferProber.warm', () => {
   });
 });
 
+describe('OfferProber: one verdict per offer shape', () => {
+  const offer = (ufrag: string, port: number) =>
+    `v=0\r\nm=audio ${port} UDP/TLS/RTP/SAVPF 111\r\na=ice-ufrag:${ufrag}\r\na=rtpmap:111 opus/48000/2\r\n`;
+  function prober() {
+    const { clock, fire } = manualClock();
+    const peers: FakePeer[] = [];
+    const it = new OfferProber(() => (peers.push(new FakePeer()), peers.at(-1)!), clock, 2000);
+    return { it, peers, fire };
+  }
+
+  it('the next call of the same shape is decided at once, without a peer connection, accepted or refused', async () => {
+    const { it: p, peers } = prober();
+    const first = p.probe(offer('Q7Jx', 50000), {});
+    peers[0]!.settle!.resolve();
+    expect(await first).toBeNull();
+    expect(await p.probe(offer('Zz9k', 50002), {})).toBeNull();
+    expect(peers).toHaveLength(1);
+
+    const bad = p.probe(offer('abc', 50004), {}); // a 3-character ufrag: another shape
+    expect(peers).toHaveLength(2);
+    peers[1]!.settle!.reject(new Error("Failed to execute 'setRemoteDescription': ICE ufrag too short"));
+    const refused = await bad;
+    expect(refused).toContain('ICE ufrag too short');
+    expect(await p.probe(offer('abc', 50006), {})).toBe(refused); // same odd value, another port
+    expect(peers).toHaveLength(2);
+  });
+
+  it('another configuration asks the browser again', async () => {
+    const { it: p, peers } = prober();
+    const first = p.probe(offer('Q7Jx', 50000), {});
+    peers[0]!.settle!.resolve();
+    await first;
+    void p.probe(offer('Q7Jx', 50000), { bundlePolicy: 'max-bundle' });
+    expect(peers).toHaveLength(2);
+  });
+
+  it('no verdict in time is not kept: the next call of that shape asks again', async () => {
+    const { it: p, peers, fire } = prober();
+    const first = p.probe(offer('Q7Jx', 50000), {});
+    fire();
+    expect(await first).toBeNull();
+    void p.probe(offer('Zz9k', 50002), {});
+    expect(peers).toHaveLength(2);
+  });
+});
+
 describe('reasonOf', () => {
   it('fits a Warning quoted string: no quotes, backslashes or control characters, at most 200 characters', () => {
     expect(reasonOf(new Error('a "b" \\c\r\nd\u202Ee'))).toBe('a b c d e');

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { offerShape } from '../offer-shape';
 
 /**
  * Tries an incoming SDP offer on a throwaway peer connection before the call rings. JsSIP hands
@@ -35,37 +36,53 @@ export type ProbeVerdict = string | null;
  * INVITE must never wait on the browser for longer than that.
  */
 export function probeOffer(sdp: string, options: OfferProbeOptions): Promise<ProbeVerdict> {
+  return tryOffer(sdp, options).then((result) => result.verdict);
+}
+
+/** probeOffer, saying whether the browser itself decided (not a time-out, not a missing peer). */
+function tryOffer(
+  sdp: string,
+  options: OfferProbeOptions,
+): Promise<{ verdict: ProbeVerdict; decided: boolean }> {
   let peer: ProbePeer;
   try {
     peer = options.createPeer(options.config);
   } catch (error) {
     // not the offer's fault (no WebRTC, a configuration the browser refuses): answer() will tell
     console.warn('phone: no peer connection to check the offer', error);
-    return Promise.resolve(null);
+    return Promise.resolve({ verdict: null, decided: false });
   }
-  return new Promise<ProbeVerdict>((resolve) => {
+  return new Promise((resolve) => {
     let open = true;
-    const settle = (verdict: ProbeVerdict) => {
+    const settle = (verdict: ProbeVerdict, decided: boolean) => {
       if (!open) return;
       open = false;
       options.clock.clearTimeout(timer);
       closeQuietly(peer);
-      resolve(verdict);
+      resolve({ verdict, decided });
     };
     const timer = options.clock.setTimeout(() => {
       console.warn(`phone: the browser gave no verdict on the offer within ${options.timeoutMs} ms`);
-      settle(null);
+      settle(null, false);
     }, options.timeoutMs);
     peer.setRemoteDescription({ type: 'offer', sdp }).then(
-      () => settle(null),
-      (error: unknown) => settle(reasonOf(error)),
+      () => settle(null, true),
+      (error: unknown) => settle(reasonOf(error), true),
     );
   });
 }
 
-/** probeOffer with the peer factory, clock and time limit of one phone. */
+/** verdicts kept per offer shape (offer-shape.ts): a handful of PBXes and gateways call one phone */
+const VERDICTS_KEPT = 32;
+
+/**
+ * probeOffer with the peer factory, clock and time limit of one phone. The browser's verdict is
+ * kept per offer shape and configuration: the next offer of the same shape (the same PBX, another
+ * call) is decided at once, so the check adds nothing to ringing after the first call.
+ */
 export class OfferProber {
   private warmed = false;
+  private readonly verdicts = new Map<string, ProbeVerdict>();
 
   constructor(
     private readonly createPeer: ProbePeerFactory,
@@ -74,13 +91,25 @@ export class OfferProber {
   ) {}
 
   probe(sdp: string, config: RTCConfiguration): Promise<ProbeVerdict> {
+    const key = `${JSON.stringify(config)}\n${offerShape(sdp)}`;
+    if (this.verdicts.has(key)) {
+      const known = this.verdicts.get(key) ?? null;
+      this.keep(key, known);
+      return Promise.resolve(known);
+    }
     this.warmed = true;
-    return probeOffer(sdp, {
-      createPeer: this.createPeer,
-      config,
-      clock: this.clock,
-      timeoutMs: this.timeoutMs,
+    const options = { createPeer: this.createPeer, config, clock: this.clock, timeoutMs: this.timeoutMs };
+    return tryOffer(sdp, options).then(({ verdict, decided }) => {
+      if (decided) this.keep(key, verdict);
+      return verdict;
     });
+  }
+
+  private keep(key: string, verdict: ProbeVerdict): void {
+    this.verdicts.delete(key);
+    this.verdicts.set(key, verdict);
+    // a Map iterates in insertion order: the first key is the longest unused
+    if (this.verdicts.size > VERDICTS_KEPT) this.verdicts.delete(this.verdicts.keys().next().value!);
   }
 
   /**
