@@ -11,6 +11,7 @@ import {
   type BlfOptions,
 } from './blf-subscriptions';
 import { EarlyReplaces } from './early-replaces';
+import { acceptOvertakenAck } from './overtaken-ack';
 import { keepAliveLink } from './keepalive-link';
 import { IncomingGate } from './incoming-gate';
 import type { ProbeVerdict } from './offer-probe';
@@ -67,6 +68,8 @@ export class SipStack {
     this.gate = new IncomingGate({ ...handlers, stopping: () => this.stopping !== null });
     this.refresh = handlers.calls ? new TargetRefresh(ua, clock, handlers.calls) : null;
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
+      // a re-INVITE that overtook the ACK of the previous one must not wedge the call
+      acceptOvertakenAck(e.session);
       // local sessions are the ones we dial ourselves; they are wired through ua.call()
       if (String(e.originator) !== 'remote') return this.replaces.allow(e.session);
       const replaced = this.replaces.replacedBy(e.session);
