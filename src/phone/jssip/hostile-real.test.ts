@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  answeredIncomingCall,
   header,
   realPhone,
   registrar,
@@ -18,26 +19,8 @@ import {
 
 const BOB = '"Bob" <sip:1003@pbx.test>;tag=from-h1';
 
-/** An answered incoming call from Bob; returns our To tag (the dialog's remote tag for Bob). */
-async function answeredCall(pbx: (msg: string, s: LoopSocket) => void = () => undefined) {
-  const kit = realPhone(registrar(pbx), { opMs: 300 });
-  kit.phone.connect(CONFIG);
-  await settle();
-  kit.socket.deliver(
-    sipRequest({ method: 'INVITE', callId: 'h1', cseq: 1, from: BOB, to: '<sip:1001@pbx.test>', body: SDP }),
-  );
-  await settle();
-  await kit.phone.answer('c1');
-  await settle();
-  const ok = kit.socket.sent.find((m) => m.startsWith('SIP/2.0 200') && header(m, 'CSeq')[0] === '1 INVITE')!;
-  const to = header(ok, 'To')[0]!;
-  kit.socket.deliver(sipRequest({ method: 'ACK', callId: 'h1', cseq: 1, from: BOB, to }));
-  await settle();
-  let cseq = 1;
-  const inDialog = (method: string, extra: string[] = [], body = ''): string =>
-    sipRequest({ method, callId: 'h1', cseq: ++cseq, from: BOB, to, extra, body });
-  return { ...kit, inDialog };
-}
+/** An answered incoming call from Bob (real-jssip-kit.ts answeredIncomingCall). */
+const answeredCall = (pbx?: (msg: string, s: LoopSocket) => void) => answeredIncomingCall('h1', BOB, pbx);
 
 const statusOf = (s: LoopSocket, method: string): string[] =>
   s.sent

@@ -293,3 +293,31 @@ export function realPhone(
   phone.on('presenceChanged', (p) => events.push(`presence:${p.extension}:${p.state}`));
   return { phone, socket, events };
 }
+
+/**
+ * An incoming call from `from` (a From header with its tag), answered as c1 and ACKed; `inDialog`
+ * builds the caller's next request in that dialog with the CSeq numbers following on.
+ */
+export async function answeredIncomingCall(
+  callId: string,
+  from: string,
+  pbx: (msg: string, s: LoopSocket) => void = () => undefined,
+) {
+  const kit = realPhone(registrar(pbx), { opMs: 300 });
+  kit.phone.connect(TEST_CONFIG);
+  await settle();
+  kit.socket.deliver(
+    sipRequest({ method: 'INVITE', callId, cseq: 1, from, to: '<sip:1001@pbx.test>', body: SDP }),
+  );
+  await settle();
+  await kit.phone.answer('c1');
+  await settle();
+  const ok = kit.socket.sent.find((m) => m.startsWith('SIP/2.0 200') && header(m, 'CSeq')[0] === '1 INVITE')!;
+  const to = header(ok, 'To')[0]!;
+  kit.socket.deliver(sipRequest({ method: 'ACK', callId, cseq: 1, from, to }));
+  await settle();
+  let cseq = 1;
+  const inDialog = (method: string, extra: string[] = [], body = '', at = ++cseq): string =>
+    sipRequest({ method, callId, cseq: at, from, to, extra, body });
+  return { ...kit, inDialog };
+}
