@@ -1,15 +1,18 @@
-import type { SipCall } from './jssip';
+import type { Call } from './call';
 import { callsToHold } from './multi-call';
 import { PhoneError, type CallId, type CallSnapshot } from './types';
 
-/** The live calls by id, and the rule that only one of them talks at a time. */
-export class CallBook {
-  private readonly calls = new Map<CallId, SipCall>();
+/**
+ * The live calls by id, and the rule that only one of them talks at a time. Generic so the phone
+ * keeps its binding's own call type while the rest of the engine sees plain `Call`s.
+ */
+export class CallBook<C extends Call = Call> {
+  private readonly calls = new Map<CallId, C>();
 
   /** `added` runs for every new call (the phone emits callAdded from it) */
-  constructor(private readonly added: (call: SipCall) => void) {}
+  constructor(private readonly added: (call: C) => void) {}
 
-  add(call: SipCall): void {
+  add(call: C): void {
     this.calls.set(call.id, call);
     this.added(call);
   }
@@ -19,13 +22,13 @@ export class CallBook {
   }
 
   /** the call, or PhoneError('no_such_call') for commands on a call that ended or never was */
-  get(id: CallId): SipCall {
+  get(id: CallId): C {
     const call = this.calls.get(id);
     if (!call) throw new PhoneError('no_such_call', id);
     return call;
   }
 
-  find(id: CallId): SipCall | undefined {
+  find(id: CallId): C | undefined {
     return this.calls.get(id);
   }
 
@@ -33,7 +36,7 @@ export class CallBook {
     return this.calls.size;
   }
 
-  values(): IterableIterator<SipCall> {
+  values(): IterableIterator<C> {
     return this.calls.values();
   }
 

@@ -1,4 +1,5 @@
-import type { MediaSetup, SipCall } from './jssip';
+import type { Call } from './call';
+import type { MediaSetup } from './call-env';
 import type { Microphone } from './media/microphone';
 import { PhoneError } from './types';
 
@@ -9,7 +10,7 @@ import { PhoneError } from './types';
  */
 export async function callMedia(
   microphone: Microphone,
-  call: SipCall,
+  call: Call,
   pcConfig: RTCConfiguration,
 ): Promise<MediaSetup> {
   let stream: MediaStream;

@@ -1,6 +1,7 @@
 import { OneShotTimer, type Clock } from './clock';
 import { cleanPolicy, decideIncoming, OPEN_POLICY, type IncomingContext } from './incoming-policy';
-import type { SipCall } from './jssip';
+import type { Call } from './call';
+import { can } from './call-commands';
 import { offerProblem } from './sdp-offer';
 import type { CallId, IncomingPolicy } from './types';
 
@@ -34,7 +35,7 @@ export class CallScreening {
    * `refused`: why the browser refused that offer in setRemoteDescription (null: it took it).
    */
   screen(
-    call: SipCall,
+    call: Call,
     ctx: IncomingContext,
     offer: string | null = null,
     refused: string | null = null,
@@ -72,19 +73,19 @@ export class CallScreening {
     return this.timers.size;
   }
 
-  private arm(call: SipCall, uri: string, ms: number): void {
-    if (call.state !== 'incoming_ringing') return;
+  private arm(call: Call, uri: string, ms: number): void {
+    if (!can(call, 'answer')) return; // no longer ringing here
     const timer = new OneShotTimer(this.clock);
     this.timers.set(call.id, timer);
     timer.start(ms, () => {
       this.timers.delete(call.id);
-      if (call.state === 'incoming_ringing') redirect(call, uri);
+      if (can(call, 'answer')) redirect(call, uri);
     });
   }
 }
 
 /** 302 Moved Temporarily with the target as Contact (RFC 3261 §21.3.3); ends as 'forwarded'. */
-function redirect(call: SipCall, uri: string): void {
+function redirect(call: Call, uri: string): void {
   call.policy.forwardedTo = uri;
   call.reject(302, 'forwarded', [`Contact: <${uri}>`]);
 }

@@ -1,3 +1,4 @@
+import { IllegalTransitionError } from './illegal-transition';
 import type { CallState } from './types';
 
 /**
@@ -14,15 +15,7 @@ const LEGAL: Readonly<Record<CallState, readonly CallState[]>> = {
   ended: [],
 };
 
-export class IllegalTransitionError extends Error {
-  constructor(
-    readonly from: CallState,
-    readonly to: CallState,
-  ) {
-    super(`illegal call transition ${from} -> ${to}`);
-    this.name = 'IllegalTransitionError';
-  }
-}
+export { IllegalTransitionError };
 
 export function canTransition(from: CallState, to: CallState): boolean {
   return LEGAL[from].includes(to);
@@ -30,11 +23,6 @@ export function canTransition(from: CallState, to: CallState): boolean {
 
 /** The single place where a call changes state; throws so a logic error is loud, not silent. */
 export function transition(call: { state: CallState }, to: CallState): void {
-  if (!canTransition(call.state, to)) throw new IllegalTransitionError(call.state, to);
+  if (!canTransition(call.state, to)) throw new IllegalTransitionError('call', call.state, to);
   call.state = to;
-}
-
-/** A call that can still carry audio or ring (everything but 'ended'). */
-export function isLive(state: CallState): boolean {
-  return state !== 'ended';
 }

@@ -1,4 +1,5 @@
-import { sendTrack, type SipCall } from './jssip';
+import type { Call } from './call';
+import { can, inPhase } from './call-commands';
 import { ConferenceMixer, type MixContext } from './media/conference-mixer';
 import type { Microphone, TrackSwap } from './media/microphone';
 import { callsToHold } from './multi-call';
@@ -11,9 +12,9 @@ export interface ConferenceDeps {
   createContext(): MixContext;
   max: number;
   /** every live call of the phone: non-members are held when the conference resumes */
-  calls(): Iterable<SipCall>;
+  calls(): Iterable<Call>;
   /** a leg's snapshot changed without a state move (participant mute) */
-  updated(call: SipCall): void;
+  updated(call: Call): void;
   changed(snapshot: ConferenceSnapshot | null): void;
 }
 
@@ -33,7 +34,7 @@ export class Conference {
   private mic: MediaStream | null = null;
   private micMuted = false;
   private lastSent: string | null = null;
-  private readonly legs = new Map<CallId, SipCall>();
+  private readonly legs = new Map<CallId, Call>();
 
   constructor(private readonly deps: ConferenceDeps) {}
 
@@ -47,14 +48,14 @@ export class Conference {
   }
 
   /** Merge these calls (two or more, answered or held); a running conference just adds them. */
-  async start(calls: SipCall[]): Promise<void> {
+  async start(calls: Call[]): Promise<void> {
     const newcomers = calls.filter((c) => !this.legs.has(c.id));
     newcomers.forEach(joinable);
     if (!this.mixer && newcomers.length < 2) throw new PhoneError('illegal_state', 'needs two calls');
     if (this.legs.size + newcomers.length > this.deps.max) throw new PhoneError('conference_full');
     await this.open();
     // a conference held by another call resumes with its newcomer
-    const held = [...this.legs.values()].filter((c) => c.state === 'held');
+    const held = [...this.legs.values()].filter((c) => inPhase(c, 'held'));
     try {
       await this.holdNonMembers(newcomers);
       const resumes = held.map((c) => c.queue.run(() => c.unhold('conference')));
@@ -66,13 +67,13 @@ export class Conference {
   }
 
   /** One more call into the running conference (resuming the conference if it was held). */
-  async add(call: SipCall): Promise<void> {
+  async add(call: Call): Promise<void> {
     if (!this.mixer) throw new PhoneError('illegal_state', 'no conference');
     await this.start([call]);
   }
 
   /** Take one call out: it gets its own microphone back and goes on hold; the rest go on. */
-  async remove(call: SipCall): Promise<void> {
+  async remove(call: Call): Promise<void> {
     if (!this.legs.has(call.id)) throw new PhoneError('illegal_state', 'not in the conference');
     this.detach(call);
     this.dissolveIfAlone();
@@ -108,7 +109,7 @@ export class Conference {
     await settleAll([...this.legs.values()].map((c) => c.queue.run(() => c.unhold('conference'))));
   }
 
-  setParticipantMuted(call: SipCall, muted: boolean): void {
+  setParticipantMuted(call: Call, muted: boolean): void {
     if (!this.mixer || !call.conference) throw new PhoneError('illegal_state', 'not in the conference');
     this.mixer.setLegMuted(call.id, muted);
     call.conference.muted = muted;
@@ -128,7 +129,7 @@ export class Conference {
   }
 
   /** A leg ended (hang-up from either side): out of the mix, and maybe the end of the conference. */
-  onEnded(call: SipCall): void {
+  onEnded(call: Call): void {
     if (!this.legs.has(call.id)) return;
     this.detach(call);
     this.dissolveIfAlone();
@@ -150,25 +151,25 @@ export class Conference {
   }
 
   /** In the call's queue: unhold it if needed, mix it, send it the mix. */
-  private join(call: SipCall): Promise<void> {
+  private join(call: Call): Promise<void> {
     return call.queue.run(async () => {
       joinable(call);
       // JsSIP's per-call mute would disable this leg's mix track on the next unhold (docs/jssip-quirks.md §9)
       if (call.muted) call.setMuted(false);
       // first: a held call's remote stream has no track until the far side sends again
-      if (call.state === 'held') await call.unhold('conference');
+      if (can(call, 'resume')) await call.unhold('conference');
       try {
         await this.mix(call);
       } catch (error) {
         this.detach(call);
         if (call.live) await this.restoreTrack(call);
-        if (call.state === 'conference') call.move('answered');
+        if (inPhase(call, 'mixed')) call.move('answered');
         throw error;
       }
     });
   }
 
-  private async mix(call: SipCall): Promise<void> {
+  private async mix(call: Call): Promise<void> {
     const mixer = this.mixer;
     const remote = this.deps.remoteStream(call.id);
     if (!mixer || !remote?.getAudioTracks().length || !call.live)
@@ -176,34 +177,34 @@ export class Conference {
     const track = mixer.addLeg(call.id, remote);
     this.legs.set(call.id, call);
     call.conference = { muted: false };
-    await sendTrack(call, track);
+    await call.sendTrack(track);
     if (call.state === 'answered') call.move('conference');
     else this.deps.updated(call);
   }
 
   /** In the call's queue: its own microphone back, out of 'conference', optionally held. */
-  private restore(call: SipCall, hold: boolean): Promise<void> {
+  private restore(call: Call, hold: boolean): Promise<void> {
     if (!call.live) return Promise.resolve();
     return call.queue.run(async () => {
       await this.restoreTrack(call);
-      if (call.state === 'conference') call.move('answered');
+      if (inPhase(call, 'mixed')) call.move('answered');
       if (hold) await call.hold();
     });
   }
 
-  private async restoreTrack(call: SipCall): Promise<void> {
+  private async restoreTrack(call: Call): Promise<void> {
     const own = call.ownTrack;
-    if (own) await sendTrack(call, own);
+    if (own) await call.sendTrack(own);
     // re-applies mute/hold to the own track, which JsSIP did not touch while the mix was sent
     call.setMuted(call.muted);
   }
 
   /** legs in the phone's call order (joins finish in any order) */
-  private ordered(): SipCall[] {
+  private ordered(): Call[] {
     return [...this.deps.calls()].filter((c) => this.legs.has(c.id));
   }
 
-  private detach(call: SipCall): void {
+  private detach(call: Call): void {
     this.legs.delete(call.id);
     this.mixer?.removeLeg(call.id);
     call.conference = null;
@@ -226,7 +227,7 @@ export class Conference {
     this.changed();
   }
 
-  private async holdNonMembers(joining: SipCall[]): Promise<void> {
+  private async holdNonMembers(joining: Call[]): Promise<void> {
     const members = new Set([...this.legs.keys(), ...joining.map((c) => c.id)]);
     const others = callsToHold(this.deps.calls(), null).filter((c) => !members.has(c.id));
     await Promise.allSettled(others.map((c) => c.queue.run(() => c.hold())));
@@ -242,7 +243,6 @@ export class Conference {
   }
 }
 
-function joinable(call: SipCall): void {
-  if (call.state !== 'answered' && call.state !== 'held' && call.state !== 'conference')
-    throw new PhoneError('illegal_state', `${call.id} is ${call.state}`);
+function joinable(call: Call): void {
+  if (!can(call, 'conference')) throw new PhoneError('illegal_state', `${call.id} is ${call.state}`);
 }

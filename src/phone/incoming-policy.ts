@@ -1,3 +1,4 @@
+import { can, inPhase } from './call-commands';
 import { refusesIncoming } from './multi-call';
 import { parseTarget } from './target';
 import type { CallId, CallState, EndCause, ForwardRules, IncomingPolicy, RemoteIdentity } from './types';
@@ -52,7 +53,7 @@ export function isBlocked(blocked: readonly string[], caller: string): boolean {
  */
 export function isBusy(ctx: IncomingContext): boolean {
   if (refusesIncoming(ctx.callWaiting, ctx.others)) return true;
-  return ctx.others.some((c) => c.state !== 'ended' && c.state !== 'incoming_ringing');
+  return ctx.others.some((c) => inPhase(c, 'live') && !can(c, 'answer'));
 }
 
 /** Order: blocked (603) → DND (486) → forward always → forward busy → call waiting off (486) → ring. */

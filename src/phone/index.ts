@@ -5,6 +5,7 @@ export type * from './events';
 export type * from './blf/types';
 export type * from './transfer-state';
 export { PhoneError } from './types';
+export { can, inPhase, type CallCommand, type CallPhase } from './call-commands';
 export { createPhone } from './phone';
 export type { PhoneDeps } from './phone';
 export type { KeepAliveReason } from './keepalive';

@@ -1,3 +1,4 @@
+import { inPhase } from './call-commands';
 import type { CallId, CallState } from './types';
 
 interface CallLike {
@@ -11,11 +12,11 @@ interface CallLike {
  * Only one call talks at a time; starting, answering or resuming one parks the rest.
  */
 export function callsToHold<C extends CallLike>(calls: Iterable<C>, exceptId: CallId | null): C[] {
-  return [...calls].filter((c) => c.id !== exceptId && (c.state === 'answered' || c.state === 'conference'));
+  return [...calls].filter((c) => c.id !== exceptId && inPhase(c, 'talking'));
 }
 
 /** With call waiting off, a new incoming call is refused while any other call is live. */
 export function refusesIncoming(callWaiting: boolean, calls: Iterable<CallLike>): boolean {
   if (callWaiting) return false;
-  return [...calls].some((c) => c.state !== 'ended');
+  return [...calls].some((c) => inPhase(c, 'live'));
 }

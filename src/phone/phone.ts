@@ -8,7 +8,6 @@ import {
   createJssipUa,
   keepRefused,
   isClaimedReplacement,
-  replaceSwappedTracks,
   replacingCall,
   SipCall,
   SipStack,
@@ -18,15 +17,16 @@ import {
   OfferProber,
   alwaysAnswered,
   fetchReach,
-  type CallEnv,
-  type MediaSetup,
   type SipSession,
   type UaFactory,
   PushParams,
 } from './jssip';
 import type { PushBinding } from './push-binding';
+import { can } from './call-commands';
+import type { CallEnv, MediaSetup } from './call-env';
 import { idleRegistration, sameRegistration } from './registration-state';
 import { browserMedia, Microphone } from './media/microphone';
+import type { Call } from './call';
 import { CallBook } from './call-book';
 import { callMedia, peerConfig } from './call-media';
 import { defaultCallId, type PhoneDeps } from './phone-deps';
@@ -62,7 +62,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
 
 class PhoneEngine implements Phone {
   private readonly emitter = new PhoneEmitter();
-  private readonly calls = new CallBook((call) => this.emitter.emit('callAdded', call.snapshot()));
+  private readonly calls = new CallBook<SipCall>((call) => this.emitter.emit('callAdded', call.snapshot()));
   private readonly env: CallEnv;
   private readonly sip: UaFactory;
   private readonly newId: () => CallId;
@@ -206,7 +206,7 @@ class PhoneEngine implements Phone {
       }, NO_OP_TIMEOUT); // the microphone prompt may take the user a while
     } catch (error) {
       // never leave a call behind that will not dial
-      if (call.live && !call.session) call.endWith('failed', null);
+      if (call.live && !call.signalled) call.endWith('failed', null);
       throw error;
     }
     return call.id;
@@ -214,7 +214,7 @@ class PhoneEngine implements Phone {
 
   async answer(id: CallId): Promise<void> {
     const call = this.calls.get(id);
-    if (call.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
+    if (!can(call, 'answer')) throw new PhoneError('illegal_state');
     this.screening.cancel(id);
     await call.queue.run(async () => {
       await this.calls.holdOthers(id);
@@ -224,7 +224,7 @@ class PhoneEngine implements Phone {
 
   decline(id: CallId): void {
     const call = this.calls.get(id);
-    if (call.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
+    if (!can(call, 'decline')) throw new PhoneError('illegal_state');
     call.reject(603, 'declined');
   }
 
@@ -239,7 +239,8 @@ class PhoneEngine implements Phone {
   async resume(id: CallId): Promise<void> {
     const call = this.calls.get(id);
     if (this.conference.has(id)) return this.conference.resume();
-    if (call.state !== 'held' && call.state !== 'answered') throw new PhoneError('illegal_state');
+    // resuming a call that is not held does nothing (unhold()), but it must be one-to-one and established
+    if (!can(call, 'resume') && !can(call, 'hold')) throw new PhoneError('illegal_state');
     // hold the others first, then unhold (JsSIP issue #806: never two calls unheld at once)
     await this.calls.holdOthers(id);
     await call.queue.run(() => call.unhold()).catch(keepRefused);
@@ -272,7 +273,7 @@ class PhoneEngine implements Phone {
     const swaps = await this.env.microphone.setDevice(devices.input);
     if (swaps.length === 0) return;
     const calls = [...this.calls.values()];
-    const results = await Promise.allSettled(calls.map((call) => replaceSwappedTracks(call, swaps)));
+    const results = await Promise.allSettled(calls.map((call) => call.replaceTracks(swaps)));
     results.forEach((r) => r.status === 'rejected' && console.warn('phone: replaceTrack', r.reason));
     this.conference.onMicrophoneChanged(swaps);
   }
@@ -352,10 +353,13 @@ class PhoneEngine implements Phone {
   /** closures over our private parts; `env` is read late because it is built in the constructor */
   private transferContext(): TransferContext {
     return {
-      env: () => this.env,
-      newId: () => this.newId(),
+      addReferred: (remote, from) => {
+        const call = new SipCall(this.env, this.newId(), 'outgoing', remote);
+        call.transferredFrom = from;
+        this.calls.add(call);
+        return call;
+      },
       find: (id) => this.calls.get(id),
-      add: (call) => this.calls.add(call),
       holdOthers: (id) => this.calls.holdOthers(id),
       mediaFor: (call) => this.mediaFor(call),
       resume: (id) => this.resume(id),
@@ -365,7 +369,7 @@ class PhoneEngine implements Phone {
   }
 
   /** The call's own microphone clone (call-media.ts). */
-  private mediaFor(call: SipCall): Promise<MediaSetup> {
+  private mediaFor(call: Call): Promise<MediaSetup> {
     return callMedia(this.env.microphone, call, this.pcConfig());
   }
 

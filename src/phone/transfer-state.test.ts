@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IllegalTransitionError } from './illegal-transition';
 import {
   canMoveTransfer,
   isTransferPending,
@@ -42,7 +43,7 @@ describe('transfer state machine', () => {
   });
 
   it.each(ILLEGAL)('%s -> %s throws', (from, to) => {
-    expect(() => moveTransfer(at(from), to)).toThrow(/illegal transfer transition/);
+    expect(() => moveTransfer(at(from), to)).toThrow(IllegalTransitionError);
   });
 
   it.each(['requested', 'trying', 'ringing'] as const)('repeating %s is a no-op', (status) => {

@@ -1,3 +1,5 @@
+import { IllegalTransitionError } from './illegal-transition';
+
 /**
  * Progress of one transfer we asked for (we are the transferor), as plain data on the call
  * snapshot. Only `moveTransfer()` changes its status, so a late or duplicated NOTIFY cannot move
@@ -54,7 +56,7 @@ export function moveTransfer(
 ): boolean {
   if (transfer.status === to && to !== 'succeeded' && to !== 'failed') return false;
   if (!canMoveTransfer(transfer.status, to)) {
-    throw new Error(`illegal transfer transition ${transfer.status} -> ${to}`);
+    throw new IllegalTransitionError('transfer', transfer.status, to);
   }
   transfer.status = to;
   transfer.failure = to === 'failed' ? (failure ?? 'failed') : null;

@@ -1,18 +1,10 @@
-import {
-  adoptSession,
-  referToWithReplaces,
-  sendRefer,
-  SipCall,
-  watchSetup,
-  type CallEnv,
-  type MediaSetup,
-  type ReferOffer,
-  type ReplacementOffer,
-} from './jssip';
+import type { Call, ReferOffer, ReplacementOffer } from './call';
+import { can } from './call-commands';
+import type { MediaSetup } from './call-env';
 import { parseTarget } from './target';
 import { isTransferPending } from './transfer-state';
 import { NO_OP_TIMEOUT } from './op-queue';
-import { PhoneError, type CallId } from './types';
+import { PhoneError, type CallId, type RemoteIdentity } from './types';
 
 /** No final NOTIFY this long after the 202: the transfer failed and the call stays ours. */
 export const TRANSFER_OUTCOME_MS = 30_000;
@@ -21,13 +13,12 @@ const TRANSFER_OP_MS = TRANSFER_OUTCOME_MS + 10_000;
 
 /** What the transfer flows need from the phone; closures over PhoneEngine's private parts. */
 export interface TransferContext {
-  env(): CallEnv;
-  newId(): CallId;
+  /** a new outgoing call to `remote`, placed because `from` was transferred; in the call book */
+  addReferred(remote: RemoteIdentity, from: CallId): Call;
   /** throws PhoneError('no_such_call') */
-  find(id: CallId): SipCall;
-  add(call: SipCall): void;
+  find(id: CallId): Call;
   holdOthers(exceptId: CallId): Promise<void>;
-  mediaFor(call: SipCall): Promise<MediaSetup>;
+  mediaFor(call: Call): Promise<MediaSetup>;
   resume(id: CallId): Promise<void>;
   domain(): string | null;
   pcConfig(): RTCConfiguration;
@@ -48,7 +39,7 @@ export class Transfers {
     if (!dial) throw new PhoneError('invalid_target', target);
     await call.queue.run(async () => {
       await call.hold();
-      await sendRefer(call, {
+      await call.refer({
         kind: 'blind',
         target: dial.user,
         referTo: dial.uri,
@@ -63,59 +54,54 @@ export class Transfers {
     const consult = this.transferable(consultId);
     await call.queue.run(async () => {
       await call.hold();
-      if (!consult.session || !consult.live) throw new PhoneError('no_such_call', consultId);
-      const referTo = referToWithReplaces(consult.session);
+      const referTo = consult.replacesUri(); // no_such_call once the consult call is gone
       const request = { kind: 'attended' as const, target: consult.remote.user, referTo, consult };
-      await sendRefer(call, { ...request, timeoutMs: TRANSFER_OUTCOME_MS });
+      await call.refer({ ...request, timeoutMs: TRANSFER_OUTCOME_MS });
     }, TRANSFER_OP_MS);
   }
 
   /** Incoming REFER: hold the old call, call the target like any call, drop the old one once up. */
-  onReferred(old: SipCall, offer: ReferOffer): void {
-    const call = new SipCall(this.ctx.env(), this.ctx.newId(), 'outgoing', offer.target);
-    call.transferredFrom = old.id;
-    this.ctx.add(call);
+  onReferred(old: Call, offer: ReferOffer): void {
+    const call = this.ctx.addReferred(offer.target, old.id);
     this.placeReferred(call, old, offer).catch((error: unknown) => {
       console.warn('phone: transferred call not placed', error);
     });
   }
 
   /** Incoming INVITE with Replaces for a confirmed call: same row, new far end, answered at once. */
-  onTakeover(call: SipCall, offer: ReplacementOffer): void {
-    if (call.state !== 'answered' && call.state !== 'held') return offer.reject();
-    const fresh = offer.accept();
-    if (!fresh) return;
-    const wasHeld = call.state === 'held';
-    adoptSession(call, fresh, this.ctx.pcConfig());
-    if (!wasHeld) return;
+  onTakeover(call: Call, offer: ReplacementOffer): void {
+    // a confirmed one-to-one call (not a conference leg)
+    if (!can(call, 'transfer')) return offer.reject();
+    const wasHeld = can(call, 'resume');
+    if (!call.adopt(offer, this.ctx.pcConfig()) || !wasHeld) return;
     // the new leg starts unheld: hold the others, as answering does
     call.move('answered');
     void this.ctx.holdOthers(call.id);
   }
 
-  private async placeReferred(call: SipCall, old: SipCall, offer: ReferOffer): Promise<void> {
+  private async placeReferred(call: Call, old: Call, offer: ReferOffer): Promise<void> {
     try {
       await call.queue.run(async () => {
         // auto-hold rule (docs/jssip-quirks.md §4): the transferring call is held before the new one starts
         await this.ctx.holdOthers(call.id);
-        call.dial(offer.dialer, offer.uri, await this.ctx.mediaFor(call));
-        watchSetup(call, {
+        call.dialReferred(offer, await this.ctx.mediaFor(call));
+        call.watchSetup({
           confirmed: () => old.endWith('transferred', null),
           // the target did not answer: give the old call its audio back (the transferor got NOTIFY >= 300)
           failed: () => {
-            if (old.state === 'held') this.ctx.resume(old.id).catch(() => undefined);
+            if (can(old, 'resume')) this.ctx.resume(old.id).catch(() => undefined);
           },
         });
       }, NO_OP_TIMEOUT);
     } catch (error) {
-      if (call.live && !call.session) call.endWith('failed', null);
+      if (call.live && !call.signalled) call.endWith('failed', null);
       throw error;
     }
   }
 
-  private transferable(id: CallId): SipCall {
+  private transferable(id: CallId): Call {
     const call = this.ctx.find(id);
-    if (call.state !== 'answered' && call.state !== 'held') throw new PhoneError('illegal_state');
+    if (!can(call, 'transfer')) throw new PhoneError('illegal_state');
     if (isTransferPending(call.transfer)) throw new PhoneError('illegal_state', 'transfer under way');
     return call;
   }

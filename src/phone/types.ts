@@ -70,9 +70,7 @@ export interface CallSnapshot {
   startedAt: number;
   answeredAt: number | null;
   endedAt: number | null;
-  /** we hold it */
-  held: boolean;
-  /** the far side holds us */
+  /** the far side holds us (our own hold is the state 'held') */
   remoteHeld: boolean;
   /**
    * outgoing only: a provisional response (180/183) arrived, so the UI can say "Ringing" instead

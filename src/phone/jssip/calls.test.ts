@@ -329,7 +329,7 @@ describe('calls (fake JsSIP)', () => {
     const ua = register(h);
     const s = await established(h, ua);
     s.holdRemote(true);
-    expect(h.phone.snapshot().calls[0]).toMatchObject({ state: 'answered', remoteHeld: true, held: false });
+    expect(h.phone.snapshot().calls[0]).toMatchObject({ state: 'answered', remoteHeld: true });
     s.holdRemote(false);
     expect(h.events.slice(-2)).toEqual(['updated:c1:answered:remoteHeld', 'updated:c1:answered']);
   });

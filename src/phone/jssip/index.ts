@@ -2,14 +2,11 @@
  * The adapter's surface for phone.ts. Everything that touches JsSIP (runtime or types) lives in
  * this folder; phone.ts only composes it.
  */
-export { SipCall, type CallEnv, type MediaSetup } from './sip-call';
+export { SipCall } from './sip-call';
 export { SipStack } from './sip-stack';
 export { createJssipUa, type UaFactory, type UaOptions } from './ua-factory';
 export { replacingCall } from './replace-call';
-export { referToWithReplaces, sendRefer } from './transfer-out';
-export { adoptSession, watchSetup } from './adopt-session';
-export { isClaimedReplacement, type ReferOffer, type ReplacementOffer } from './transfer-in';
-export { replaceSwappedTracks, sendTrack } from './conference-leg';
+export { isClaimedReplacement } from './transfer-in';
 export { SipTrace } from './sip-trace';
 export { keepRefused } from './reinvite';
 /** opaque to phone.ts: only handed back to this folder */

@@ -65,7 +65,6 @@ describe('a refused hold or resume keeps the call', () => {
       await settle();
       expect(phone.snapshot().calls[0]).toMatchObject({
         state: 'answered',
-        held: false,
         notice: 'hold_failed',
       });
       expect(socket.firstLines().some((l) => l.startsWith('BYE'))).toBe(false);

@@ -9,6 +9,7 @@ import type {
   RTCSession,
   RTCSessionEventMap,
 } from 'jssip/lib/RTCSession';
+import { inPhase } from '../call-commands';
 import { endInfoOf } from './end-cause';
 import { awaitingFirstResponse } from './session-ops';
 import type { SipCall } from './sip-call';
@@ -77,7 +78,7 @@ function onAccepted(call: SipCall): void {
   // outgoing: the 200 OK is in and the ACK goes out right after; incoming waits for the ACK
   if (call.direction === 'outgoing') call.setupTimer.stop();
   call.relay.onAnswered();
-  if (call.state === 'outgoing_ringing' || call.state === 'incoming_ringing') call.move('answered');
+  if (inPhase(call, 'ringing')) call.move('answered');
 }
 
 function onRemoteHold(call: SipCall, e: HoldEvent): void {

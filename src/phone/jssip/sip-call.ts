@@ -1,73 +1,50 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions } from 'jssip/lib/UA';
+import {
+  CallRecord,
+  type Call,
+  type CallEnd,
+  type CallSignalling,
+  type ReferOffer,
+  type ReferRequest,
+  type ReplacementOffer,
+} from '../call';
+import { can } from '../call-commands';
+import type { CallEnv, MediaSetup } from '../call-env';
 import { OneShotTimer } from '../clock';
-import { transition } from '../call-state';
-import { OpQueue } from '../op-queue';
+import type { TrackSwap } from '../media/microphone';
 import { RelayWatch } from '../relay-watch';
-import { MediaDown } from '../media-down';
 import { IceReadyPolicy, wantedCandidate } from '../ice-ready';
-import type { TransferSnapshot } from '../transfer-state';
 import {
   PhoneError,
   type CallDirection,
   type CallNotice,
   type CallId,
-  type CallSnapshot,
-  type CallState,
   type DtmfTransport,
   type EndCause,
   type RemoteIdentity,
 } from '../types';
+import { adoptSession, watchSetup } from './adopt-session';
+import { replaceSwappedTracks, sendTrack } from './conference-leg';
 import { mapEndCause, type EndInfo } from './end-cause';
 import { MediaRecovery } from './media-recovery';
 import { isRefusedReinvite, reInvite } from './reinvite';
 import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate, sipCallIdOf } from './session-ops';
 import { attachHandlers, sessionHandlers } from './session-wiring';
-import { transferEndCause } from './transfer-out';
-import type { CallEnv, MediaSetup } from './call-env';
-
-export type { CallEnv, CallEvents, MediaSetup } from './call-env';
+import { isSipReferOffer, isSipReplacementOffer } from './transfer-in';
+import { referToWithReplaces, sendRefer, transferEndCause } from './transfer-out';
 
 /**
- * One call: the JsSIP session (once there is one), its plain state, its own microphone clone and
- * its op queue. Everything JsSIP-specific about a call stays in here and session-*.ts.
+ * One call over JsSIP: the engine's plain record (../call.ts) plus the JsSIP session (once there is
+ * one), the set-up watchdogs and the media recovery. Everything JsSIP-specific about a call stays
+ * in here and session-*.ts; the engine sees it only as a `Call`.
  */
-export class SipCall {
-  state: CallState;
-  remote: RemoteIdentity;
-  readonly startedAt: number;
-  answeredAt: number | null = null;
-  endedAt: number | null = null;
-  remoteHeld = false;
-  remoteRinging = false;
-  muted = false;
-  endCause: EndCause | null = null;
-  endStatus: number | null = null;
-  /** the last hold/resume failed; the call goes on in its previous state */
-  notice: CallNotice | null = null;
-  readonly queue: OpQueue;
-  /** an operation on this call ran out of time (op-queue.ts): the far end is not answering */
-  notResponding = false;
+export class SipCall extends CallRecord implements CallSignalling {
   session: RTCSession | null = null;
-  /** the call this one took over (RFC 3891 Replaces, see replace-call.ts) */
-  replaces: CallId | null = null;
-  /** incoming: the INVITE's Call-ID (push answer matching) */
-  sipCallId: string | null = null;
-  /** our transfer of this call (transfer-out.ts) and the call whose REFER made us place this one */
-  transfer: TransferSnapshot | null = null;
-  transferredFrom: CallId | null = null;
-  /** set by conference.ts while this call is a conference leg */
-  conference: { muted: boolean } | null = null;
-  /** incoming-policy marks, copied into the snapshot (call-screening.ts) */
-  readonly policy: { screened?: boolean; forwardedTo?: string } = {};
-  /** a service call (Phone.call options): copied into the snapshot */
-  service = false;
   /** set before we end a call for our own reason, so the JsSIP cause does not override it */
-  private forced: { cause: EndCause; status: number | null } | null = null;
+  private forced: CallEnd | null = null;
   /** the user hung up: their own end, even while the media was down (local_hangup, not media_lost) */
   private hungUp = false;
-  /** our microphone clone; a session that takes this call over reuses it (adopt-session.ts) */
-  stream: MediaStream | null = null;
   private ice: IceReadyPolicy | null = null;
   /** "INVITE never left / no response" (outgoing) or "our 200 OK not ACKed" (incoming) */
   readonly setupTimer: OneShotTimer;
@@ -75,39 +52,18 @@ export class SipCall {
   readonly iceTimer: OneShotTimer;
   /** a TURN server that failed while ICE does not connect ends the call as `relay_failed` */
   readonly relay: RelayWatch;
-  /** when the media path went down: an abnormal end's talk time stops there (media-down.ts) */
-  readonly mediaDown: MediaDown;
   /** ICE restart and the end of a call whose media died (media-recovery.ts) */
   readonly recovery: MediaRecovery;
 
-  constructor(
-    readonly env: CallEnv,
-    readonly id: CallId,
-    readonly direction: CallDirection,
-    remote: RemoteIdentity,
-  ) {
-    this.state = direction === 'incoming' ? 'incoming_ringing' : 'outgoing_ringing';
-    this.remote = remote;
-    this.startedAt = env.clock.now();
+  constructor(env: CallEnv, id: CallId, direction: CallDirection, remote: RemoteIdentity) {
+    super(env, id, direction, remote);
     this.setupTimer = new OneShotTimer(env.clock);
     this.iceTimer = new OneShotTimer(env.clock);
-    this.mediaDown = new MediaDown(env.clock);
     const signalling = env.signalling ?? (() => true);
     this.recovery = new MediaRecovery(this, { clock: env.clock, timing: env.timeouts, signalling });
     this.relay = new RelayWatch(env.clock, env.timeouts.relayConnectMs, () =>
       this.endWith('relay_failed', null),
     );
-    const flag = (on: boolean) => () => {
-      if (this.notResponding === on || !this.live) return;
-      this.notResponding = on;
-      env.events.updated(this);
-    };
-    this.queue = new OpQueue({
-      clock: env.clock,
-      timeoutMs: env.timeouts.opMs,
-      onTimeout: flag(true),
-      onSettled: flag(false),
-    });
   }
 
   static incoming(env: CallEnv, id: CallId, session: RTCSession): SipCall {
@@ -118,36 +74,12 @@ export class SipCall {
     return call;
   }
 
-  get live(): boolean {
-    return this.state !== 'ended';
+  get signalled(): boolean {
+    return this.session !== null;
   }
 
-  snapshot(): CallSnapshot {
-    const { id, direction, state, startedAt, answeredAt, endedAt, remoteHeld, muted } = this;
-    return {
-      id,
-      direction,
-      state,
-      remote: { ...this.remote },
-      startedAt,
-      answeredAt,
-      endedAt,
-      held: state === 'held',
-      remoteHeld,
-      muted,
-      endCause: this.endCause,
-      endStatus: this.endStatus,
-      notice: this.notice,
-      remoteRinging: this.remoteRinging,
-      ...(this.replaces ? { replaces: this.replaces } : {}),
-      ...(this.sipCallId ? { sipCallId: this.sipCallId } : {}),
-      ...(this.transfer ? { transfer: { ...this.transfer } } : {}),
-      ...(this.transferredFrom ? { transferredFrom: this.transferredFrom } : {}),
-      ...(this.conference ? { inConference: true, conferenceMuted: this.conference.muted } : {}),
-      ...this.policy,
-      ...(this.service ? { service: true } : {}),
-      ...(this.notResponding ? { opFailure: 'operation_timeout' as const } : {}),
-    };
+  protected get self(): Call {
+    return this;
   }
 
   /** Send the INVITE. `call` is the UA's call(); JsSIP creates the pc synchronously inside it. */
@@ -171,7 +103,7 @@ export class SipCall {
 
   answer(media: MediaSetup): void {
     const session = this.requireSession();
-    if (this.state !== 'incoming_ringing') throw new PhoneError('illegal_state');
+    if (!can(this, 'answer')) throw new PhoneError('illegal_state');
     this.useMedia(media);
     this.armWatchdogs();
     try {
@@ -190,7 +122,7 @@ export class SipCall {
   /** Cancel, reject (603) or BYE depending on how far the call got. */
   hangup(): void {
     if (!this.live) return;
-    if (this.state === 'incoming_ringing') return this.reject(603, 'declined');
+    if (can(this, 'decline')) return this.reject(603, 'declined');
     if (!this.session) return this.finish({ cause: 'cancelled', status: null });
     this.hungUp = true;
     safeTerminate(this.session);
@@ -231,19 +163,19 @@ export class SipCall {
   }
 
   async hold(): Promise<void> {
-    if (this.state === 'held') return;
-    if (this.state !== 'answered' && this.state !== 'conference') throw new PhoneError('illegal_state');
+    if (can(this, 'resume')) return; // already held
+    if (!can(this, 'hold')) throw new PhoneError('illegal_state');
     await this.reOffer(true);
     // only the completed re-INVITE makes it held (a BYE may have arrived meanwhile)
-    if (this.state === 'answered' || this.state === 'conference') this.move('held');
+    if (can(this, 'hold')) this.move('held');
   }
 
   /** `to` is 'conference' when a held conference leg resumes straight into the mix */
   async unhold(to: 'answered' | 'conference' = 'answered'): Promise<void> {
     if (this.state === to) return;
-    if (this.state !== 'held') throw new PhoneError('illegal_state');
+    if (!can(this, 'resume')) throw new PhoneError('illegal_state');
     await this.reOffer(false);
-    if (this.state === 'held') this.move(to);
+    if (can(this, 'resume')) this.move(to);
   }
 
   /** The hold/resume re-INVITE; a refused one keeps the call as it was and says so in `notice`. */
@@ -263,20 +195,8 @@ export class SipCall {
     );
   }
 
-  /** Our own microphone clone's track: what a conference leg sends again once split. */
-  get ownTrack(): MediaStreamTrack | null {
-    return this.stream?.getAudioTracks()[0] ?? null;
-  }
-
-  setMuted(muted: boolean): void {
-    if (!this.live) throw new PhoneError('no_such_call');
-    this.muted = muted;
-    this.applyMute();
-    this.env.events.updated(this);
-  }
-
   sendDtmf(tones: string, transport: DtmfTransport): void {
-    if (this.state !== 'answered' && this.state !== 'held') throw new PhoneError('illegal_state');
+    if (!can(this, 'dtmf')) throw new PhoneError('illegal_state');
     const clean = cleanTones(tones);
     if (!clean) return;
     try {
@@ -289,16 +209,6 @@ export class SipCall {
   stats(): Promise<RTCStatsReport | null> {
     const pc = peerOf(this.session);
     return pc && this.live ? pc.getStats() : Promise.resolve(null);
-  }
-
-  /** Move to `to` (guarded) and tell the phone. */
-  move(to: CallState): void {
-    transition(this, to);
-    if (to === 'answered' && this.answeredAt === null) {
-      this.answeredAt = this.env.clock.now();
-      this.recovery.start();
-    }
-    this.env.events.updated(this);
   }
 
   /**
@@ -327,22 +237,52 @@ export class SipCall {
     this.finish(this.forced ?? { cause, status: info.status });
   }
 
-  /** The call is over: release everything, exactly once. */
-  finish(end: { cause: EndCause; status: number | null }): void {
-    if (!this.live) return;
-    this.endCause = end.cause;
-    this.endStatus = end.status;
-    transition(this, 'ended');
-    this.endedAt = this.mediaDown.endTime(this.env.clock.now(), this.answeredAt);
+  protected onAnswered(): void {
+    this.recovery.start();
+  }
+
+  /** The binding's part of finish(): timers, ICE policy and media watchers. */
+  protected release(): void {
     this.setupTimer.stop();
     this.iceTimer.stop();
     this.ice?.dispose();
     this.relay.dispose();
     this.recovery.stop();
-    this.queue.close(new PhoneError('no_such_call'));
-    this.env.microphone.release(this.stream);
-    this.env.remoteAudio.detach(this.id);
-    this.env.events.ended(this);
+  }
+
+  sendTrack(track: MediaStreamTrack): Promise<void> {
+    return sendTrack(this, track);
+  }
+
+  replaceTracks(swaps: readonly TrackSwap[]): Promise<void> {
+    return replaceSwappedTracks(this, swaps);
+  }
+
+  refer(request: ReferRequest): Promise<void> {
+    return sendRefer(this, request);
+  }
+
+  replacesUri(): string {
+    if (!this.session || !this.live) throw new PhoneError('no_such_call', this.id);
+    return referToWithReplaces(this.session);
+  }
+
+  dialReferred(offer: ReferOffer, media: MediaSetup): void {
+    // offers only come from this binding (transfer-in.ts)
+    if (!isSipReferOffer(offer)) throw new PhoneError('illegal_state', 'not a JsSIP REFER');
+    this.dial(offer.dialer, offer.uri, media);
+  }
+
+  adopt(offer: ReplacementOffer, pcConfig: RTCConfiguration): boolean {
+    if (!isSipReplacementOffer(offer)) throw new PhoneError('illegal_state', 'not a JsSIP Replaces');
+    const fresh = offer.accept();
+    if (!fresh) return false;
+    adoptSession(this, fresh, pcConfig);
+    return true;
+  }
+
+  watchSetup(handlers: { confirmed(): void; failed(): void }): void {
+    watchSetup(this, handlers);
   }
 
   private useMedia(media: MediaSetup): void {
@@ -363,7 +303,7 @@ export class SipCall {
    * Mirrors JsSIP's own rule (track enabled = not muted and not held either way) on our clone, so
    * a mute set before the sender exists still applies; JsSIP's flag keeps later hold/unhold right.
    */
-  private applyMute(): void {
+  protected applyMute(): void {
     const session = this.session;
     // mute() before the pc exists would crash in JsSIP (incoming, not answered yet)
     if (session && peerOf(session) && session.isMuted().audio !== this.muted) {

@@ -1,5 +1,6 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { UA } from 'jssip/lib/UA';
+import { inPhase } from '../call-commands';
 import type { Clock } from '../clock';
 import type { OpQueue } from '../op-queue';
 import type { CallDirection, CallState } from '../types';
@@ -20,7 +21,6 @@ export const MAX_REFRESH_ATTEMPTS = 6;
 const FAILED_RETRY_MS = 2_000;
 /** Another re-INVITE of this call is still under way: look again soon. */
 const BUSY_RETRY_MS = 500;
-const ESTABLISHED: readonly CallState[] = ['answered', 'held', 'conference'];
 
 /**
  * RFC 3261 §14.1: after a 491 the owner of the Call-ID (the caller, who made it up) waits 2.1–4 s,
@@ -76,7 +76,7 @@ export class TargetRefresh {
   private queueAttempt(call: RefreshableCall): Promise<Outcome> {
     return call.queue.run(() => {
       const session = call.session;
-      if (!ESTABLISHED.includes(call.state) || !session || session.isEnded()) return 'gone';
+      if (!inPhase(call, 'established') || !session || session.isEnded()) return 'gone';
       // a request on a closed socket would end the call (JsSIP onTransportError): wait for the next reconnect
       if (!this.ua.isConnected()) return 'gone';
       if (!session.isReadyToReOffer()) return 'busy';

@@ -1,6 +1,6 @@
 import type { ReferEvent, RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions } from 'jssip/lib/UA';
-import type { RemoteIdentity } from '../types';
+import type { ReferOffer, ReplacementOffer } from '../call';
 import type { SipCall } from './sip-call';
 
 /** ReferEvent.accept is typed `Function`; this is its runtime shape (RTCSession.js ~1764, ~1867). */
@@ -14,20 +14,26 @@ interface SipUri {
   toString(): string;
 }
 
-/** An incoming REFER (we are the transferee), reduced to what the phone needs. */
-export interface ReferOffer {
-  target: RemoteIdentity;
+/** An incoming REFER (we are the transferee): the engine's offer plus how to dial it. */
+export interface SipReferOffer extends ReferOffer {
   uri: string;
   /** a call() for SipCall.dial(): places the call through JsSIP's accept(), so NOTIFYs follow it */
   dialer: (uri: string, options: CallOptions) => RTCSession;
-  reject(): void;
 }
 
 /** An INVITE with Replaces for one of our confirmed calls (we are the transfer target). */
-export interface ReplacementOffer {
+export interface SipReplacementOffer extends ReplacementOffer {
   /** creates the new session (ringing, not answered) or null when the old call is gone */
   accept(): RTCSession | null;
-  reject(): void;
+}
+
+/** The engine hands our own offers back (SipCall.dialReferred, SipCall.adopt). */
+export function isSipReferOffer(offer: ReferOffer): offer is SipReferOffer {
+  return typeof (offer as Partial<SipReferOffer>).dialer === 'function';
+}
+
+export function isSipReplacementOffer(offer: ReplacementOffer): offer is SipReplacementOffer {
+  return typeof (offer as Partial<SipReplacementOffer>).accept === 'function';
 }
 
 /** sessions created by accept() above: the phone must not show them as new incoming calls */
@@ -37,7 +43,7 @@ export function isClaimedReplacement(session: object): boolean {
   return claimed.has(session);
 }
 
-export function referOfferOf(e: ReferEvent): ReferOffer | null {
+export function referOfferOf(e: ReferEvent): SipReferOffer | null {
   const referTo = (e.request as unknown as { refer_to?: { uri?: SipUri } }).refer_to;
   if (!referTo?.uri) return null;
   const bare = referTo.uri.clone();
@@ -57,7 +63,7 @@ export function referOfferOf(e: ReferEvent): ReferOffer | null {
   };
 }
 
-export function replacementOfferOf(e: ReferEvent): ReplacementOffer {
+export function replacementOfferOf(e: ReferEvent): SipReplacementOffer {
   return {
     accept: () => {
       const box: { session?: RTCSession } = {};

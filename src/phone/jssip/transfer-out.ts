@@ -6,11 +6,11 @@ import {
   moveTransfer,
   transferFailureOf,
   type TransferFailure,
-  type TransferKind,
   type TransferSnapshot,
   type TransferStatus,
 } from '../transfer-state';
 import { PhoneError, type EndCause } from '../types';
+import type { Call, ReferRequest } from '../call';
 import type { SipCall } from './sip-call';
 
 /** What ReferSubscriber's events carry (RTCSession/ReferSubscriber.js), as far as we read it. */
@@ -27,18 +27,6 @@ interface DialogId {
   call_id: string;
   local_tag: string;
   remote_tag: string;
-}
-
-export interface ReferRequest {
-  kind: TransferKind;
-  /** what the user chose, for the snapshot */
-  target: string;
-  /** the Refer-To URI */
-  referTo: string;
-  /** no final NOTIFY this long after the 202: the transfer failed */
-  timeoutMs: number;
-  /** attended: the consult call, ended with ours on success */
-  consult?: SipCall;
 }
 
 /**
@@ -59,7 +47,7 @@ export function referToWithReplaces(consult: RTCSession): string {
  * A call that ends while its transfer is under way was most likely transferred: the transferee
  * (or the target, for the consult leg) often sends BYE before the final NOTIFY reaches us.
  */
-export function transferEndCause(call: SipCall): EndCause | null {
+export function transferEndCause(call: Call): EndCause | null {
   const t = call.transfer;
   return t && t.status !== 'requested' && t.status !== 'failed' ? 'transferred' : null;
 }

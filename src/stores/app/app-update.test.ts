@@ -19,7 +19,7 @@ function setup() {
 
 async function call(state: 'incoming_ringing' | 'answered' | 'held' | 'ended', id = 'c1') {
   const event = state === 'ended' ? 'callEnded' : 'callUpdated';
-  h.phone.emit(event, makeCall({ id, state, held: state === 'held' }));
+  h.phone.emit(event, makeCall({ id, state }));
   await nextTick();
 }
 

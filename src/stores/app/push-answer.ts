@@ -1,4 +1,4 @@
-import type { CallId, CallSnapshot } from '@/phone';
+import { can, type CallId, type CallSnapshot } from '@/phone';
 import type { AnswerIntent } from '@/lib/push-contract';
 
 export type { AnswerIntent };
@@ -38,11 +38,7 @@ export function createAutoAnswer(now: () => number) {
       }
       const { callId } = pending;
       const call = calls.find(
-        (c) =>
-          c.direction === 'incoming' &&
-          c.state === 'incoming_ringing' &&
-          !c.screened &&
-          c.sipCallId === callId,
+        (c) => c.direction === 'incoming' && can(c, 'answer') && !c.screened && c.sipCallId === callId,
       );
       if (!call) return null;
       pending = null;

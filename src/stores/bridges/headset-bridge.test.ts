@@ -20,7 +20,7 @@ const state = (s: Partial<HeadsetCallState> = {}): HeadsetCallState => ({
 const ringing = (id = 'c2') => makeCall({ id, state: 'incoming_ringing' });
 const answered = (id = 'c1', more: Partial<CallSnapshot> = {}) =>
   makeCall({ id, state: 'answered', answeredAt: 1, ...more });
-const heldCall = (id = 'c1') => makeCall({ id, state: 'held', held: true, answeredAt: 1 });
+const heldCall = (id = 'c1') => makeCall({ id, state: 'held', answeredAt: 1 });
 
 describe('headsetStateOf', () => {
   it.each([

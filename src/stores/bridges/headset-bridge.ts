@@ -6,7 +6,7 @@ import {
   type HeadsetInfo,
   type HeadsetManager,
 } from '@/headset/api';
-import type { CallSnapshot, ConferenceSnapshot } from '@/phone';
+import { inPhase, type CallSnapshot, type ConferenceSnapshot } from '@/phone';
 import type { AudioStore } from '../devices/audio';
 import type { HeadsetStore } from '../devices/headset';
 import type { HistoryStore } from '../history/history';
@@ -29,9 +29,9 @@ export function callRoles(calls: readonly CallSnapshot[]) {
     live,
     ringing: live.find(ringsHere) ?? null,
     /** the call (or conference leg) our microphone talks to */
-    talking: live.find((c) => (c.state === 'answered' && !c.held) || c.state === 'conference') ?? null,
-    held: live.find((c) => c.state === 'held' || (c.state === 'answered' && c.held)) ?? null,
-    dialling: live.find((c) => c.state === 'outgoing_ringing') ?? null,
+    talking: live.find((c) => inPhase(c, 'talking')) ?? null,
+    held: live.find((c) => inPhase(c, 'held')) ?? null,
+    dialling: live.find((c) => inPhase(c, 'ringing') && c.direction === 'outgoing') ?? null,
   };
 }
 
@@ -41,8 +41,10 @@ export function headsetStateOf(
   conference: ConferenceSnapshot | null = null,
 ): HeadsetCallState {
   const { live, ringing, talking, held } = callRoles(calls);
-  const offHook = live.some((c) => c.state === 'answered' || c.state === 'held' || c.state === 'conference');
-  const muted = talking?.state === 'conference' ? (conference?.micMuted ?? false) : (talking?.muted ?? false);
+  const offHook = live.some((c) => inPhase(c, 'established'));
+  // a conference leg's microphone is the mix's, muted as a whole
+  const muted =
+    talking && inPhase(talking, 'mixed') ? (conference?.micMuted ?? false) : (talking?.muted ?? false);
   return { ringing: ringing !== null, offHook, muted, held: talking === null && held !== null };
 }
 
@@ -68,7 +70,7 @@ export function bindHeadset(manager: HeadsetManager, stores: HeadsetBridgeStores
 
   function setMuted(muted: boolean): void {
     const { talking } = callRoles(phone.calls);
-    if (talking?.state === 'conference') {
+    if (talking && inPhase(talking, 'mixed')) {
       if ((phone.conference?.micMuted ?? false) !== muted) void phone.toggleConferenceMute();
     } else if (talking && talking.muted !== muted) void phone.toggleMute(talking.id);
   }
@@ -76,7 +78,7 @@ export function bindHeadset(manager: HeadsetManager, stores: HeadsetBridgeStores
   function hangUp(): void {
     const { ringing, talking, held, dialling } = callRoles(phone.calls);
     const current = talking ?? held;
-    if (current?.state === 'conference') void phone.endConference();
+    if (current && inPhase(current, 'mixed')) void phone.endConference();
     else if (current) void phone.hangup(current.id);
     else if (ringing) void phone.decline(ringing.id);
     else if (dialling) void phone.hangup(dialling.id);
@@ -90,7 +92,7 @@ export function bindHeadset(manager: HeadsetManager, stores: HeadsetBridgeStores
     const { ringing, talking, held } = callRoles(phone.calls);
     if (ringing && (talking ?? held)) void phone.answer(ringing.id);
     else if (talking && held) void phone.resume(held.id);
-    else if (talking?.state === 'answered') void phone.hold(talking.id);
+    else if (talking && !inPhase(talking, 'mixed')) void phone.hold(talking.id);
     else if (!talking && held) void phone.resume(held.id);
   }
 

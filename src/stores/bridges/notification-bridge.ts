@@ -1,3 +1,4 @@
+import { can } from '@/phone';
 import { watch } from 'vue';
 import { createCallNotifications, type Translate } from '../call/call-notifications';
 import type { DirectoryStore } from '../directory/directory';
@@ -65,7 +66,7 @@ export function bindCallNotifications(
     }
     // only the window that holds the call acts; the others (pwa-instance) have no such call
     const call = phone.calls.find((c) => c.id === message.callId);
-    if (!call || call.state !== 'incoming_ringing') return;
+    if (!call || !can(call, 'answer')) return;
     if (message.action === 'answer') void phone.answer(call.id);
     else if (message.action === 'decline') void phone.decline(call.id);
   }

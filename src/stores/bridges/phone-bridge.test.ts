@@ -45,7 +45,7 @@ describe('bindPhone', () => {
   it('maps callAdded and callUpdated', () => {
     phone.emit('callAdded', makeCall({ id: 'c2' }));
     expect(store.isRinging).toBe(true);
-    phone.emit('callUpdated', makeCall({ id: 'c2', state: 'held', held: true }));
+    phone.emit('callUpdated', makeCall({ id: 'c2', state: 'held' }));
     expect(store.calls.find((c) => c.id === 'c2')?.state).toBe('held');
     expect(store.calls).toHaveLength(2);
     expect(store.isRinging).toBe(false);

@@ -1,4 +1,4 @@
-import type { CallId, CallSnapshot } from '@/phone';
+import { inPhase, type CallId, type CallSnapshot } from '@/phone';
 import { resultOf } from '../history/history-record';
 import type { Notifier } from './notifier';
 import { ringsHere } from './phone';
@@ -78,7 +78,7 @@ export function createCallNotifications(deps: CallNotificationDeps) {
     const tag = shown.get(id) ?? incomingTag({ id });
     shown.delete(id);
     void notifier.close(tag).catch(warn('close the incoming-call notification'));
-    if (call?.state === 'ended' && resultOf(call) === 'missed' && deps.enabled()) showMissed(call);
+    if (call && inPhase(call, 'ended') && resultOf(call) === 'missed' && deps.enabled()) showMissed(call);
   }
 
   function sync(calls: readonly CallSnapshot[]): void {

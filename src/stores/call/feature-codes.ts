@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CallId, CallSnapshot, Phone } from '@/phone';
+import { inPhase, type CallId, type CallSnapshot, type Phone } from '@/phone';
 import { useRepositories } from '../app/persistence';
 
 /** PBX feature codes for do-not-disturb and "forward all calls" (defaults: the dev PBX, pbx/README.md) */
@@ -119,8 +119,8 @@ export const useFeatureCodesStore = defineStore('featureCodes', () => {
 
   // ---- service calls (phone bridge only) ----
   function applyServiceCall(call: CallSnapshot): void {
-    if (call.state === 'answered') engine?.hangup(call.id);
-    if (call.state !== 'ended') return;
+    if (inPhase(call, 'talking')) engine?.hangup(call.id);
+    if (!inPhase(call, 'ended')) return;
     const waiter = waiters.get(call.id);
     if (waiter) waiter(call);
     else ended.set(call.id, call);

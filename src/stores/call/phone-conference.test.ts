@@ -11,7 +11,7 @@ describe('phone store: conference', () => {
     const phone = createFakePhone({
       calls: [
         makeCall({ id: 'a', state: 'answered' }),
-        makeCall({ id: 'b', state: 'held', held: true }),
+        makeCall({ id: 'b', state: 'held' }),
         makeCall({ id: 'r', state: 'incoming_ringing' }),
       ],
     });

@@ -1,5 +1,5 @@
 import { computed, ref, type Ref } from 'vue';
-import type { CallId, CallSnapshot, ConferenceSnapshot, Phone } from '@/phone';
+import { can, type CallId, type CallSnapshot, type ConferenceSnapshot, type Phone } from '@/phone';
 
 /** What the phone store lends the conference part: its calls and its command runners. */
 export interface ConferenceStoreDeps {
@@ -16,9 +16,7 @@ export interface ConferenceStoreDeps {
 export function conferenceSlice({ calls, command, once }: ConferenceStoreDeps) {
   const conference = ref<ConferenceSnapshot | null>(null);
   /** answered or held calls outside the conference: what `Conference` merges */
-  const mergeable = computed(() =>
-    calls.value.filter((c) => (c.state === 'answered' || c.state === 'held') && !c.inConference),
-  );
+  const mergeable = computed(() => calls.value.filter((c) => can(c, 'conference') && !c.inConference));
   const canStartConference = computed(() => conference.value === null && mergeable.value.length >= 2);
   const leg = (id: CallId) => calls.value.find((c) => c.id === id);
 

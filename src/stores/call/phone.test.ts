@@ -96,7 +96,7 @@ describe('phone store commands', () => {
   });
 
   it('activeCall ignores held calls', () => {
-    phone.emit('callUpdated', makeCall({ id: 'a', state: 'held', held: true }));
+    phone.emit('callUpdated', makeCall({ id: 'a', state: 'held' }));
     expect(store.activeCall).toBeNull();
   });
 

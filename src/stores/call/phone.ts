@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import {
+  can,
+  inPhase,
   PhoneError,
   type CallId,
   type CallSnapshot,
@@ -28,10 +30,13 @@ export const idleRegistration = (): RegistrationSnapshot => ({
  * A call that rings here, asking to be answered: a call replacing ours (pickup) is answered by the
  * engine at once and never rings. Ringtone, headset ringer and notifications all use this.
  */
-export const ringsHere = (call: CallSnapshot): boolean => call.state === 'incoming_ringing' && !call.replaces;
+export const ringsHere = (call: CallSnapshot): boolean => can(call, 'answer') && !call.replaces;
 
 /** any call that has not ended (ringing, dialling, in call, held, conference): the phone is busy */
-export const isLive = (call: CallSnapshot): boolean => call.state !== 'ended';
+export const isLive = (call: CallSnapshot): boolean => inPhase(call, 'live');
+
+/** one-to-one and talking (not held, not a conference leg): the keypad sends DTMF to it */
+export const takesDtmf = (call: CallSnapshot): boolean => can(call, 'dtmf') && inPhase(call, 'talking');
 
 const copyCall = (call: CallSnapshot): CallSnapshot => ({ ...call, remote: { ...call.remote } });
 
@@ -51,7 +56,7 @@ export const usePhoneStore = defineStore('phone', () => {
 
   const isRegistered = computed(() => registration.value.state === 'registered');
   /** the answered call that is not on hold: keypad digits go to it as DTMF */
-  const activeCall = computed(() => calls.value.find((c) => c.state === 'answered' && !c.held) ?? null);
+  const activeCall = computed(() => calls.value.find(takesDtmf) ?? null);
   const isRinging = computed(() => calls.value.some(ringsHere));
   /** a call exists that has not ended: no reload, no hand-over of the phone to another window */
   const hasLiveCall = computed(() => calls.value.some(isLive));
@@ -76,7 +81,7 @@ export const usePhoneStore = defineStore('phone', () => {
     const index = calls.value.findIndex((c) => c.id === call.id);
     if (index === -1) addCall(call);
     else calls.value.splice(index, 1, copyCall(call));
-    if (call.state === 'ended' && !lingerTimers.has(call.id)) {
+    if (inPhase(call, 'ended') && !lingerTimers.has(call.id)) {
       lingerTimers.set(
         call.id,
         setTimeout(() => forget(call.id), ENDED_CALL_LINGER_MS),

@@ -12,7 +12,7 @@ beforeEach(() => {
   setActivePinia(createPinia());
   phone = createFakePhone({
     calls: [
-      makeCall({ id: 'a', state: 'held', held: true }),
+      makeCall({ id: 'a', state: 'held' }),
       makeCall({ id: 'c', state: 'answered' }),
       makeCall({ id: 'r', state: 'incoming_ringing' }),
     ],

@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { CallId, CallSnapshot } from '@/phone';
+import { can, type CallId, type CallSnapshot } from '@/phone';
 import { usePhoneStore } from './phone';
 
 /** A call that can be transferred or be the other end of an attended transfer. */
 export function isTransferable(call: CallSnapshot): boolean {
   const pending = call.transfer && call.transfer.status !== 'failed' && call.transfer.status !== 'succeeded';
-  return (call.state === 'answered' || call.state === 'held') && !pending;
+  return can(call, 'transfer') && !pending;
 }
 
 /**

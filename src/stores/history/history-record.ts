@@ -1,6 +1,6 @@
 import type { HistoryResult, HistoryRow } from '@/db';
 import { isInternalNumber } from '@/directory/numbers';
-import type { CallSnapshot, EndCause } from '@/phone';
+import { inPhase, type CallSnapshot, type EndCause } from '@/phone';
 
 /** What a call did at some point of its life; kept per call so the final row still has it. */
 export interface CallMarks {
@@ -38,7 +38,7 @@ const OUTGOING_UNANSWERED: Partial<Record<EndCause, HistoryResult>> = {
 
 /** How the call went: `in_progress` until it ends; an answer wins over any end cause. */
 export function resultOf(call: CallSnapshot): HistoryResult {
-  if (call.state !== 'ended') return 'in_progress';
+  if (!inPhase(call, 'ended')) return 'in_progress';
   if (call.answeredAt !== null) return 'answered';
   const table = call.direction === 'incoming' ? INCOMING_UNANSWERED : OUTGOING_UNANSWERED;
   return (call.endCause && table[call.endCause]) || 'failed';
@@ -72,7 +72,7 @@ export function toHistoryRow(call: CallSnapshot, context: RowContext): HistoryRo
     result: resultOf(call),
     startedAt: call.startedAt,
     answeredAt: call.answeredAt,
-    endedAt: call.state === 'ended' ? (call.endedAt ?? context.now) : null,
+    endedAt: inPhase(call, 'ended') ? (call.endedAt ?? context.now) : null,
     number: call.remote.user,
     displayName: call.remote.displayName,
     uri: call.remote.uri,

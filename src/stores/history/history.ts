@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { HistoryFilter, HistoryQuery, HistoryRow } from '@/db';
-import type { CallId, CallSnapshot } from '@/phone';
+import { inPhase, type CallId, type CallSnapshot } from '@/phone';
 import { createPageOwner } from './history-owner';
 import { createPageCache } from './history-pages';
 import { rangeOf, shiftAnchor, type HistoryRangeKind } from './history-range';
@@ -78,7 +78,7 @@ export const useHistoryStore = defineStore('history', () => {
     marks.delete(call.id);
     marks.set(call.id, seen);
     if (marks.size > MARKS_KEPT) marks.delete(marks.keys().next().value!);
-    if (call.state === 'ended') live.delete(call.id);
+    if (inPhase(call, 'ended')) live.delete(call.id);
     else live.set(call.id, call.startedAt);
     return seen;
   }

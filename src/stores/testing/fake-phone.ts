@@ -29,7 +29,6 @@ export function makeCall(overrides: Partial<CallSnapshot> = {}): CallSnapshot {
     startedAt: Date.now(),
     answeredAt: null,
     endedAt: null,
-    held: false,
     remoteHeld: false,
     muted: false,
     endCause: null,

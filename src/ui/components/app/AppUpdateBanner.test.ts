@@ -51,7 +51,7 @@ describe('update banner', () => {
 
   it('a version applied elsewhere during a call: says it restarts after the call, then reloads', async () => {
     const { status, phone, reload } = setup();
-    phone.emit('callUpdated', makeCall({ state: 'held', held: true }));
+    phone.emit('callUpdated', makeCall({ state: 'held' }));
     pwaRegister.options?.onNeedReload?.();
     await flushPromises();
     expect(status().text()).toBe('The phone was updated. It restarts when the call ends.');

@@ -46,7 +46,7 @@ describe('CallPanel', () => {
       'held',
       ['Hold', 'Mute', 'Keypad', 'Transfer', 'Hang up'],
     ],
-    ['held', { held: true }, 'On hold', 'held', ['Resume', 'Mute', 'Transfer', 'Hang up']],
+    ['held', {}, 'On hold', 'held', ['Resume', 'Mute', 'Transfer', 'Hang up']],
     ['ended', { endCause: 'busy' }, 'Busy', 'ended', []],
     ['ended', { endCause: 'incompatible_media' }, 'Incompatible media', 'ended', []],
     ['ended', { endCause: 'media_lost' }, 'Audio connection lost', 'ended', []],
@@ -59,7 +59,7 @@ describe('CallPanel', () => {
     ],
     [
       'held',
-      { held: true, notice: 'resume_failed' },
+      { notice: 'resume_failed' },
       'Resume failed — try again',
       'held',
       ['Resume', 'Mute', 'Transfer', 'Hang up'],
@@ -122,7 +122,7 @@ describe('CallPanel', () => {
     const { wrapper, phone } = setup([makeCall({ id: 'live', state: 'answered' })]);
     await getByRole(wrapper, 'button', 'Hold').trigger('click');
     expect(wrapper.text()).toContain('In call');
-    phone.emit('callUpdated', makeCall({ id: 'live', state: 'held', held: true }));
+    phone.emit('callUpdated', makeCall({ id: 'live', state: 'held' }));
     await vi.advanceTimersByTimeAsync(0);
     expect(wrapper.text()).toContain('On hold');
   });
@@ -130,7 +130,7 @@ describe('CallPanel', () => {
   it('resumes a held row on double-click and on Enter', async () => {
     const { wrapper, phone } = setup([
       makeCall({ id: 'live', state: 'answered' }),
-      makeCall({ id: 'held', state: 'held', held: true }),
+      makeCall({ id: 'held', state: 'held' }),
     ]);
     const [live, held] = rows(wrapper);
     await live!.trigger('dblclick');
@@ -143,7 +143,7 @@ describe('CallPanel', () => {
   });
 
   it('a double-click on the Resume button resumes once', async () => {
-    const { wrapper, phone } = setup([makeCall({ id: 'held', state: 'held', held: true })]);
+    const { wrapper, phone } = setup([makeCall({ id: 'held', state: 'held' })]);
     const resume = getByRole(wrapper, 'button', 'Resume');
     vi.mocked(phone.resume).mockReturnValue(new Promise(() => {})); // engine still working
     await resume.trigger('click');

@@ -30,7 +30,7 @@ describe('CallPanel conference', () => {
     one.wrapper.unmount();
 
     const { wrapper, phone } = setup([
-      makeCall({ id: 'a', state: 'held', held: true }),
+      makeCall({ id: 'a', state: 'held' }),
       makeCall({ id: 'b', state: 'answered' }),
       makeCall({ id: 'c', state: 'incoming_ringing' }),
     ]);
@@ -52,10 +52,7 @@ describe('CallPanel conference', () => {
   });
 
   it('sends the conference commands', async () => {
-    const { wrapper, phone } = setup(
-      [leg('a'), leg('b'), makeCall({ id: 'c', state: 'held', held: true })],
-      CONF,
-    );
+    const { wrapper, phone } = setup([leg('a'), leg('b'), makeCall({ id: 'c', state: 'held' })], CONF);
     const [a, b, c] = byRole(wrapper, 'listitem');
     await getByRole(a!, 'button', 'Mute participant').trigger('click');
     expect(phone.setParticipantMuted).toHaveBeenCalledWith('a', true);
@@ -84,7 +81,7 @@ describe('CallPanel conference', () => {
   });
 
   it('a held conference leg offers Resume', () => {
-    const { wrapper } = setup([leg('a', { state: 'held', held: true })], CONF);
+    const { wrapper } = setup([leg('a', { state: 'held' })], CONF);
     const [a] = byRole(wrapper, 'listitem');
     expect(a?.text()).toContain('On hold');
     expect(buttonNames(a!)[0]).toBe('Resume');

@@ -82,7 +82,6 @@ afterEach(() => {
 const A = makeCall({
   id: 'a',
   state: 'held',
-  held: true,
   remote: { displayName: 'Ann', user: '1001', uri: '' },
 });
 const C = makeCall({ id: 'c', state: 'answered', remote: { displayName: null, user: '1003', uri: '' } });
@@ -147,7 +146,6 @@ describe('transfer by drag and drop', () => {
       makeCall({
         id: 'r',
         state: 'held',
-        held: true,
         transfer: { kind: 'blind', target: '1004', status: 'trying', failure: null },
       }),
     ],

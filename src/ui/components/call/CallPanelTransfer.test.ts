@@ -20,7 +20,6 @@ afterEach(() => {
 const A = makeCall({
   id: 'a',
   state: 'held',
-  held: true,
   remote: { displayName: 'Ann', user: '1001', uri: '' },
 });
 const C = makeCall({ id: 'c', state: 'answered', remote: { displayName: null, user: '1003', uri: '' } });
@@ -70,7 +69,6 @@ describe('transfer mode in the call panel and keypad', () => {
     const call = makeCall({
       id: 'a',
       state,
-      held: true,
       transfer: { kind: 'blind', target: '1004', ...progress },
     });
     const { panel } = setup([call]);

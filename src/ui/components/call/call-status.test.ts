@@ -10,7 +10,6 @@ const call = (over: Partial<CallSnapshot>): CallSnapshot => ({
   startedAt: 0,
   answeredAt: 1,
   endedAt: null,
-  held: false,
   remoteHeld: false,
   muted: false,
   endCause: null,
@@ -22,10 +21,10 @@ describe('callStatusKey', () => {
   it('a call whose last operation got no answer says so instead of its state', () => {
     expect(callStatusKey(call({}))).toBe('call.state.answered');
     expect(callStatusKey(call({ opFailure: 'operation_timeout' }))).toBe('errors.operation_timeout');
-    expect(callStatusKey(call({ state: 'held', held: true, opFailure: 'operation_timeout' }))).toBe(
+    expect(callStatusKey(call({ state: 'held', opFailure: 'operation_timeout' }))).toBe(
       'errors.operation_timeout',
     );
-    expect(callStatusKey(call({ state: 'held', held: true }))).toBe('call.state.held');
+    expect(callStatusKey(call({ state: 'held' }))).toBe('call.state.held');
     expect(callStatusKey(call({ remoteHeld: true }))).toBe('call.state.remote_held');
   });
 });

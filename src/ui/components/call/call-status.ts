@@ -1,4 +1,5 @@
 import type { CallSnapshot } from '@/phone';
+import { inPhase } from '@/stores';
 
 /** Colour family of a row; always shown together with the text label. */
 export type CallTone = 'ringing' | 'answered' | 'held' | 'conference' | 'ended';
@@ -45,7 +46,7 @@ export function callStatusKey(call: CallSnapshot): string {
 /** What the duration column shows: talk time once answered, ring time before. */
 export function callElapsed(call: CallSnapshot, now: number): number | null {
   if (call.answeredAt !== null) return (call.endedAt ?? now) - call.answeredAt;
-  if (call.state === 'ended') return null;
+  if (inPhase(call, 'ended')) return null;
   return now - call.startedAt;
 }
 

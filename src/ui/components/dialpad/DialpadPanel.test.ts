@@ -71,10 +71,7 @@ describe('DialpadPanel', () => {
 
   it('sends digits as DTMF to the answered call, not to a held one', async () => {
     const { wrapper, phone } = setup({
-      calls: [
-        makeCall({ id: 'held', state: 'held', held: true }),
-        makeCall({ id: 'live', state: 'answered' }),
-      ],
+      calls: [makeCall({ id: 'held', state: 'held' }), makeCall({ id: 'live', state: 'answered' })],
     });
     await getByRole(wrapper, 'button', '5').trigger('click');
     expect(phone.sendDtmf).toHaveBeenCalledExactlyOnceWith('live', '5');
