@@ -105,11 +105,8 @@ const flag = (fallback: boolean) =>
     () => fallback,
     when((v) => typeof v === 'boolean'),
   );
-const deviceId = () =>
-  define<string | null>(
-    () => null,
-    (v) => (typeof v === 'string' && v !== '' ? v : undefined),
-  );
+const nonEmpty = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+const deviceId = () => define<string | null>(() => null, nonEmpty);
 
 export const SETTINGS: { readonly [K in SettingKey]: SettingDefinition<SettingValues[K]> } = {
   callWaiting: flag(true),
@@ -150,10 +147,7 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingDefinition<SettingVa
     () => 0,
     (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined),
   ),
-  [INSTANCE_ID_KEY]: define(
-    () => '',
-    (v) => (typeof v === 'string' && v !== '' ? v : undefined),
-  ),
+  [INSTANCE_ID_KEY]: define(() => '', nonEmpty),
   [BLF_KEY]: define(() => sanitizeBlfList(undefined), sanitizeBlfList),
 };
 
