@@ -1,4 +1,5 @@
 import { createAccountRepository, type AccountRepository } from './account-repository';
+import { createBlfRepository, type BlfRepository } from './blf-repository';
 import { createContactsRepository, type ContactsRepository } from './contacts-repository';
 import { SoftphoneDatabase } from './database';
 import { createHistoryRepository, type HistoryRepository } from './history-repository';
@@ -37,6 +38,8 @@ export {
 export interface Repositories {
   accounts: AccountRepository;
   settings: SettingsRepository;
+  /** the BLF colleagues and speed dials, one row of the settings table */
+  blf: BlfRepository;
   history: HistoryRepository;
   contacts: ContactsRepository;
   logs: LogRepository;
@@ -57,6 +60,7 @@ export function createRepositories(options: RepositoryOptions = {}): Repositorie
   return {
     accounts: createAccountRepository(settings, box),
     settings,
+    blf: createBlfRepository(settings),
     history: createHistoryRepository(db),
     contacts: createContactsRepository(db),
     logs: createLogRepository(db, options.logLimits),

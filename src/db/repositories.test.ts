@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT_KEY, type AccountProfile } from './account-repository';
+import { BLF_KEY } from './blf-repository';
 import { SoftphoneDatabase } from './database';
 import { createRepositories, type Repositories } from './index';
 
@@ -105,6 +106,15 @@ describe('settings repository', () => {
     expect(a).toMatch(/^[0-9a-f-]{36}$/);
     expect(b).toBe(a);
     expect(await reopen().settings.instanceId()).toBe(a);
+  });
+});
+
+describe('BLF repository among the others', () => {
+  it('keeps the BLF list in the settings table, and a reload reads it back', async () => {
+    const list = { colleagues: [{ extension: '1002', name: 'Bob', shown: true }], speedDials: [] };
+    await repos.blf.save(list);
+    expect(await repos.settings.get(BLF_KEY)).toEqual(list);
+    expect(await reopen().blf.load()).toEqual(list);
   });
 });
 

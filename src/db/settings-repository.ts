@@ -1,6 +1,10 @@
 import type { SoftphoneDatabase } from './database';
+import { INSTANCE_ID_KEY } from './settings-rows';
 
-/** Typed access to the key/value `settings` table. */
+/**
+ * Raw access to the key/value `settings` table. The stores read and write settings through the
+ * typed registry (src/stores/settings/registry.ts), never with a key of their own.
+ */
 export interface SettingsRepository {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
@@ -8,8 +12,6 @@ export interface SettingsRepository {
   /** a UUID created once and kept, for the engine's `+sip.instance` */
   instanceId(): Promise<string>;
 }
-
-const INSTANCE_ID = 'instanceId';
 
 export function createSettingsRepository(db: SoftphoneDatabase): SettingsRepository {
   async function get<T>(key: string): Promise<T | undefined> {
@@ -27,10 +29,10 @@ export function createSettingsRepository(db: SoftphoneDatabase): SettingsReposit
     },
     instanceId() {
       return db.transaction('rw', db.settings, async () => {
-        const existing = await get<string>(INSTANCE_ID);
+        const existing = await get<string>(INSTANCE_ID_KEY);
         if (existing) return existing;
         const id = globalThis.crypto.randomUUID();
-        await set(INSTANCE_ID, id);
+        await set(INSTANCE_ID_KEY, id);
         return id;
       });
     },

@@ -15,19 +15,13 @@ export {
 export { useCompanySyncStore, COMPANY_REFRESH_MS } from './directory/company-sync';
 export type { CompanySyncError } from './directory/company-directory';
 export { suggest as suggestForKeypad, type KeypadSuggestion } from './directory/keypad-search';
-export {
-  useHistoryStore,
-  HISTORY_PAGE_SIZE,
-  HISTORY_SEEN_AT,
-  RECENT_LIMIT,
-  type HistoryStore,
-} from './history/history';
+export { useHistoryStore, HISTORY_PAGE_SIZE, RECENT_LIMIT, type HistoryStore } from './history/history';
 export { talkTime } from './history/history-record';
 export type { HistoryRangeKind, TimeRange } from './history/history-range';
 export { bindPhone, type PhoneBridgeStores } from './bridges/phone-bridge';
 export { bindConnectionSignals } from './bridges/connection-signals';
 export { bindNetworkChange, type ConnectionInfo } from './bridges/network-change';
-export { useIncomingStore, INCOMING_KEYS, type ActiveForward, type IncomingStore } from './call/incoming';
+export { useIncomingStore, type ActiveForward, type IncomingStore } from './call/incoming';
 export {
   FORWARD_KINDS,
   NO_ANSWER_MAX_S,
@@ -51,7 +45,7 @@ export {
   type FeatureCodesStore,
 } from './call/feature-codes';
 export { useLogsStore } from './support/logs';
-export { useVoicemailStore, VOICEMAIL_NUMBER, type VoicemailStore } from './call/voicemail';
+export { useVoicemailStore, type VoicemailStore } from './call/voicemail';
 export { provideRepositories } from './app/persistence';
 export {
   ACCOUNT_FIELDS,
@@ -73,7 +67,7 @@ export {
   type DeviceSource,
   type RingtoneId,
 } from './devices/audio';
-export { useHeadsetStore, HEADSET_KEYS, type HeadsetOutcome, type HeadsetStore } from './devices/headset';
+export { useHeadsetStore, type HeadsetOutcome, type HeadsetStore } from './devices/headset';
 export { bindHeadset, type HeadsetBridgeStores } from './bridges/headset-bridge';
 export { useInstanceStore, type OwnershipRole, type TakeoverState } from './account/instance';
 export { useAppUpdateStore, UPDATE_CHECK_MS, type AppUpdateStore } from './app/app-update';
@@ -81,7 +75,6 @@ export { useAppInstallStore } from './app/app-install';
 export {
   usePermissionsStore,
   providePermissionsApi,
-  FIRST_RUN_DONE,
   type PermissionValue,
   type PermissionsStore,
 } from './devices/permissions';

@@ -3,13 +3,7 @@ import { nextTick } from 'vue';
 import { bindPush } from '../bridges/push-bridge';
 import { useAccountStore } from '../account/account';
 import { usePermissionsStore } from '../devices/permissions';
-import {
-  PUSH_ENABLED_KEY,
-  providePushApi,
-  usePushStore,
-  type PushApi,
-  type PushSubscriptionInfo,
-} from './push';
+import { providePushApi, usePushStore, type PushApi, type PushSubscriptionInfo } from './push';
 import type { PushWorkerConfig } from './push-api';
 import { useStoreHarness } from '../testing/store-harness';
 
@@ -134,7 +128,7 @@ describe('push store: subscription lifecycle (fake PushManager)', () => {
     expect(h.phone.setPushBinding).toHaveBeenLastCalledWith(null);
     await vi.waitFor(() => expect(sub.unsubscribe).toHaveBeenCalled());
     expect(fake.state.config).toBeNull();
-    expect(await h.repos.settings.get(PUSH_ENABLED_KEY)).toBe(false);
+    expect(await h.repos.settings.get('pushEnabled')).toBe(false);
     await push.setEnabled(true);
     await vi.waitFor(() => expect(push.status).toBe('active'));
     expect(fake.api.subscribe).toHaveBeenCalledTimes(2);
@@ -206,7 +200,7 @@ describe('push store: subscription lifecycle (fake PushManager)', () => {
 
   it('loads the saved option; no push URL: the option is not offered', async () => {
     fakePushApi();
-    await h.repos.settings.set(PUSH_ENABLED_KEY, false);
+    await h.repos.settings.set('pushEnabled', false);
     const push = usePushStore();
     await push.load();
     expect(push.enabled).toBe(false);

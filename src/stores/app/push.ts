@@ -1,14 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { usePermissionsStore } from '../devices/permissions';
-import { useRepositories } from './persistence';
+import { useStoredSettings } from './persistence';
 import { usePhoneStore } from '../call/phone';
 import { browserPushApi, type PushApi, type PushSubscriptionInfo, type PushWords } from './push-api';
 
 export type { PushApi, PushSubscriptionInfo, PushWords } from './push-api';
 
-/** settings key of "Ring when the app is closed" */
-export const PUSH_ENABLED_KEY = 'pushEnabled';
 /** at start-up the first REGISTER waits this long at most for the saved subscription */
 export const PREPARE_MS = 1_000;
 
@@ -57,14 +55,13 @@ export const usePushStore = defineStore('push', () => {
   const wanted = () => enabled.value && available.value && usePermissionsStore().notificationsGranted;
 
   async function load(): Promise<void> {
-    const saved = await useRepositories().settings.get<unknown>(PUSH_ENABLED_KEY);
-    if (typeof saved === 'boolean') enabled.value = saved;
+    enabled.value = await useStoredSettings().read('pushEnabled');
   }
 
   async function setEnabled(value: boolean): Promise<void> {
     enabled.value = value;
-    await useRepositories()
-      .settings.set(PUSH_ENABLED_KEY, value)
+    await useStoredSettings()
+      .write('pushEnabled', value)
       .catch((error: unknown) => console.warn('could not save pushEnabled', error));
   }
 

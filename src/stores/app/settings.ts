@@ -1,28 +1,20 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DtmfTransport, PickupMethod } from '@/phone';
-import { isLocale, type Locale } from '@/i18n/locale';
-import { useRepositories } from './persistence';
+import type { Locale } from '@/i18n/locale';
+import { useStoredSettings } from './persistence';
+import {
+  DEFAULT_PICKUP_CODE,
+  browserLanguages,
+  detectCountry,
+  isCountry,
+  isPickupCode,
+  type ContactSort,
+} from './settings-rules';
+import type { SettingKey, SettingValue } from '../settings/registry';
 import { usePhoneStore } from '../call/phone';
 
-const isDtmfTransport = (v: unknown): v is DtmfTransport => v === 'rfc4733' || v === 'info';
-const isPickupMethod = (v: unknown): v is PickupMethod => v === 'replaces' || v === 'code';
-/** feature code the PBX maps to "pick up the call ringing at <ext>" */
-export const DEFAULT_PICKUP_CODE = '*8';
-const PICKUP_CODE = /^[0-9*#]{1,8}$/;
-const COUNTRY = /^[A-Z]{2}$/;
-export type ContactSort = 'first' | 'last';
-const isContactSort = (v: unknown): v is ContactSort => v === 'first' || v === 'last';
-
-/** the region of the browser's language (fr-CH → CH), the default for national numbers */
-export function detectCountry(languages: readonly string[]): string | null {
-  for (const tag of languages) {
-    const region = /^[a-z]{2,3}-([A-Z]{2})\b/i.exec(tag)?.[1]?.toUpperCase();
-    if (region && COUNTRY.test(region)) return region;
-  }
-  return null;
-}
-const browserLanguages = () => (typeof navigator === 'undefined' ? [] : navigator.languages);
+export { DEFAULT_PICKUP_CODE, detectCountry, type ContactSort } from './settings-rules';
 
 /** User preferences, persisted in the `settings` table and pushed to the engine when changed. */
 export const useSettingsStore = defineStore('settings', () => {
@@ -38,35 +30,37 @@ export const useSettingsStore = defineStore('settings', () => {
   /** directory lists sort by last name (office habit) or first name */
   const contactSort = ref<ContactSort>('last');
 
-  async function persist(key: string, value: unknown): Promise<void> {
+  async function persist<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
     try {
-      await useRepositories().settings.set(key, value);
+      await useStoredSettings().write(key, value);
     } catch (error) {
       console.warn(`could not save setting ${key}`, error);
     }
   }
 
   async function load(): Promise<void> {
-    const settings = useRepositories().settings;
-    const [cw, dtmf, loc] = await Promise.all([
-      settings.get('callWaiting'),
-      settings.get('dtmfTransport'),
-      settings.get('locale'),
+    const settings = useStoredSettings();
+    [
+      callWaiting.value,
+      dtmfTransport.value,
+      locale.value,
+      pickupMethod.value,
+      pickupCode.value,
+      defaultCountry.value,
+      contactSort.value,
+    ] = await Promise.all([
+      settings.read('callWaiting'),
+      settings.read('dtmfTransport'),
+      settings.read('locale'),
+      settings.read('pickupMethod'),
+      settings.read('pickupCode'),
+      settings.read('defaultCountry'),
+      settings.read('contactSort'),
     ]);
-    if (typeof cw === 'boolean') callWaiting.value = cw;
-    if (isDtmfTransport(dtmf)) dtmfTransport.value = dtmf;
-    if (isLocale(loc)) locale.value = loc;
-    const [method, code] = await Promise.all([settings.get('pickupMethod'), settings.get('pickupCode')]);
-    if (isPickupMethod(method)) pickupMethod.value = method;
-    if (typeof code === 'string' && PICKUP_CODE.test(code)) pickupCode.value = code;
-    const [country, sort] = await Promise.all([settings.get('defaultCountry'), settings.get('contactSort')]);
-    if (country === null || (typeof country === 'string' && COUNTRY.test(country)))
-      defaultCountry.value = country;
-    if (isContactSort(sort)) contactSort.value = sort;
   }
 
   async function setDefaultCountry(value: string | null): Promise<void> {
-    if (value !== null && !COUNTRY.test(value)) return;
+    if (value !== null && !isCountry(value)) return;
     defaultCountry.value = value;
     await persist('defaultCountry', value);
   }
@@ -78,7 +72,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function setPickup(method: PickupMethod, code: string): Promise<void> {
     pickupMethod.value = method;
-    if (PICKUP_CODE.test(code.trim())) pickupCode.value = code.trim();
+    if (isPickupCode(code.trim())) pickupCode.value = code.trim();
     await persist('pickupMethod', pickupMethod.value);
     await persist('pickupCode', pickupCode.value);
   }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { createBlfRepository, type BlfColleague, type BlfList, type BlfSpeedDial } from '@/db';
+import type { BlfColleague, BlfList, BlfSpeedDial } from '@/db';
 import { PhoneError, type Phone, type PresenceSnapshot, type PresenceState } from '@/phone';
 import { useRepositories } from '../app/persistence';
 import { usePhoneStore } from '../call/phone';
@@ -56,7 +56,7 @@ export const useBlfStore = defineStore('blf', () => {
   }
 
   // ---- persistence ----
-  const repository = () => createBlfRepository(useRepositories().settings);
+  const repository = () => useRepositories().blf;
   async function load(): Promise<void> {
     const list = await repository().load();
     colleagues.value = list.colleagues;

@@ -4,7 +4,6 @@ import { bindPhone } from '../bridges/phone-bridge';
 import {
   FEATURE_CODE_ACCEPTED,
   FEATURE_CODE_TIMEOUT_MS,
-  FEATURE_CODES_KEY,
   defaultFeatureCodeSettings,
   readFeatureCodeSettings,
   useFeatureCodesStore,
@@ -77,7 +76,7 @@ describe('feature code settings', () => {
     const next = enabled();
     next.codes.dndOn = ' *50 ';
     expect(await featureCodes.save(next)).toEqual({});
-    expect(await repos.settings.get(FEATURE_CODES_KEY)).toMatchObject({
+    expect(await repos.settings.get('featureCodes')).toMatchObject({
       enabled: true,
       codes: { dndOn: '*50' },
     });

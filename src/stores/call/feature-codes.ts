@@ -1,31 +1,26 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { inPhase, type CallId, type CallSnapshot, type Phone } from '@/phone';
-import { useRepositories } from '../app/persistence';
+import {
+  FEATURE_CODE_FIELDS,
+  defaultFeatureCodeSettings,
+  validateFeatureCodes,
+  type FeatureCodeErrors,
+  type FeatureCodeSettings,
+} from './feature-code-rules';
+import { useStoredSettings } from '../app/persistence';
 
-/** PBX feature codes for do-not-disturb and "forward all calls" (defaults: the dev PBX, pbx/README.md) */
-export interface FeatureCodes {
-  dndOn: string;
-  dndOff: string;
-  /** dialled followed by the target number: `*72` + `1003` */
-  forwardAll: string;
-  cancelForward: string;
-}
-export type FeatureCodeField = keyof FeatureCodes;
-export const FEATURE_CODE_FIELDS = [
-  'dndOn',
-  'dndOff',
-  'forwardAll',
-  'cancelForward',
-] as const satisfies readonly FeatureCodeField[];
-
-export interface FeatureCodeSettings {
-  /** "Also set on the PBX": dial the codes when DND or forward-all changes */
-  enabled: boolean;
-  codes: FeatureCodes;
-}
-/** validation failures, as i18n codes under `feature_codes.errors.*` */
-export type FeatureCodeErrors = Partial<Record<FeatureCodeField, 'invalid'>>;
+export {
+  DEFAULT_FEATURE_CODES,
+  FEATURE_CODE_FIELDS,
+  defaultFeatureCodeSettings,
+  readFeatureCodeSettings,
+  validateFeatureCodes,
+  type FeatureCodeErrors,
+  type FeatureCodeField,
+  type FeatureCodeSettings,
+  type FeatureCodes,
+} from './feature-code-rules';
 
 /** what a code was dialled for, and how the PBX took it (i18n `feature_codes.status.*`) */
 export type FeatureCodeAction = 'dnd_on' | 'dnd_off' | 'forward' | 'cancel_forward';
@@ -35,44 +30,12 @@ export interface FeatureCodeOutcome {
   result: FeatureCodeResult;
 }
 
-export const FEATURE_CODES_KEY = 'featureCodes';
-export const DEFAULT_FEATURE_CODES: Readonly<FeatureCodes> = {
-  dndOn: '*78',
-  dndOff: '*79',
-  forwardAll: '*72',
-  cancelForward: '*73',
-};
 /** the final response by which the PBX confirms a code (pbx/README.md); an answered call counts too */
 export const FEATURE_CODE_ACCEPTED = 380;
 /** a code call that got no final response by then is hung up */
 export const FEATURE_CODE_TIMEOUT_MS = 5000;
 
-const CODE = /^[0-9*#]{1,8}$/;
 const SEPARATORS = /[\s\-.()/]/g;
-
-export const defaultFeatureCodeSettings = (): FeatureCodeSettings => ({
-  enabled: false,
-  codes: { ...DEFAULT_FEATURE_CODES },
-});
-
-export function validateFeatureCodes(codes: FeatureCodes): FeatureCodeErrors {
-  const errors: FeatureCodeErrors = {};
-  for (const field of FEATURE_CODE_FIELDS) if (!CODE.test(codes[field].trim())) errors[field] = 'invalid';
-  return errors;
-}
-
-/** stored settings, whatever they look like, as valid settings (defaults for what is missing or wrong) */
-export function readFeatureCodeSettings(value: unknown): FeatureCodeSettings {
-  const settings = defaultFeatureCodeSettings();
-  if (typeof value !== 'object' || value === null) return settings;
-  const stored = value as { enabled?: unknown; codes?: Partial<Record<FeatureCodeField, unknown>> };
-  settings.enabled = stored.enabled === true;
-  for (const field of FEATURE_CODE_FIELDS) {
-    const code = stored.codes?.[field];
-    if (typeof code === 'string' && CODE.test(code)) settings.codes[field] = code;
-  }
-  return settings;
-}
 
 /**
  * Mirrors do-not-disturb and "forward all calls" on the PBX with feature codes: each change is a
@@ -97,9 +60,7 @@ export const useFeatureCodesStore = defineStore('featureCodes', () => {
   }
 
   async function load(): Promise<void> {
-    settings.value = readFeatureCodeSettings(
-      await useRepositories().settings.get<unknown>(FEATURE_CODES_KEY),
-    );
+    settings.value = await useStoredSettings().read('featureCodes');
   }
 
   /** saves valid settings; returns the errors (empty: saved) */
@@ -110,9 +71,12 @@ export const useFeatureCodesStore = defineStore('featureCodes', () => {
     for (const field of FEATURE_CODE_FIELDS) clean.codes[field] = clean.codes[field].trim();
     settings.value = clean;
     try {
-      await useRepositories().settings.set(FEATURE_CODES_KEY, JSON.parse(JSON.stringify(clean)));
+      await useStoredSettings().write(
+        'featureCodes',
+        JSON.parse(JSON.stringify(clean)) as FeatureCodeSettings,
+      );
     } catch (error) {
-      console.warn(`could not save setting ${FEATURE_CODES_KEY}`, error);
+      console.warn('could not save setting featureCodes', error);
     }
     return {};
   }

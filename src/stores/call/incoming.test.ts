@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bindPhone } from '../bridges/phone-bridge';
-import { INCOMING_KEYS, useIncomingStore } from './incoming';
+import { useIncomingStore } from './incoming';
 import { noForwarding, type ForwardSettings } from './incoming-rules';
 import { provideRepositories } from '../app/persistence';
 import { usePhoneStore } from './phone';
@@ -61,7 +61,7 @@ describe('incoming store', () => {
       }),
     );
     expect(errors).toEqual({});
-    expect(repos.values.get(INCOMING_KEYS.dnd)).toBe(true);
+    expect(repos.values.get('dnd')).toBe(true);
 
     const { incoming } = await reload();
     expect(incoming.dnd).toBe(true);
@@ -111,7 +111,7 @@ describe('incoming store', () => {
       seconds: 'delay_range',
     });
     expect(incoming.forwarding).toEqual(noForwarding());
-    expect(repos.values.has(INCOMING_KEYS.forwarding)).toBe(false);
+    expect(repos.values.has('forwarding')).toBe(false);
   });
 
   it('reports invalid and duplicate blocked entries', async () => {
@@ -124,9 +124,9 @@ describe('incoming store', () => {
   });
 
   it('ignores damaged stored values', async () => {
-    repos.values.set(INCOMING_KEYS.dnd, 'yes');
-    repos.values.set(INCOMING_KEYS.blocked, ['1001', 7, 'bad entry']);
-    repos.values.set(INCOMING_KEYS.forwarding, { always: { enabled: true }, noAnswer: { seconds: 300 } });
+    repos.values.set('dnd', 'yes');
+    repos.values.set('blockedNumbers', ['1001', 7, 'bad entry']);
+    repos.values.set('forwarding', { always: { enabled: true }, noAnswer: { seconds: 300 } });
     const { incoming } = await reload();
     expect(incoming.dnd).toBe(false);
     expect(incoming.blocked).toEqual(['1001']);

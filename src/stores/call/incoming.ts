@@ -5,8 +5,6 @@ import {
   buildPolicy,
   checkBlockEntry,
   noForwarding,
-  readBlocked,
-  readForwarding,
   ruleTarget,
   validateForwarding,
   type BlockError,
@@ -15,11 +13,9 @@ import {
   type ForwardSettings,
 } from './incoming-rules';
 import { useFeatureCodesStore } from './feature-codes';
-import { useRepositories } from '../app/persistence';
+import { useStoredSettings } from '../app/persistence';
+import type { SettingKey, SettingValue } from '../settings/registry';
 import { useVoicemailStore } from './voicemail';
-
-/** settings keys */
-export const INCOMING_KEYS = { dnd: 'dnd', blocked: 'blockedNumbers', forwarding: 'forwarding' } as const;
 
 /** the rule the top bar shows: where calls go and when */
 export interface ActiveForward {
@@ -72,30 +68,27 @@ export const useIncomingStore = defineStore('incoming', () => {
   }
 
   // ---- persistence ----
-  async function persist(key: string, value: unknown): Promise<void> {
+  async function persist<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
     try {
-      await useRepositories().settings.set(key, copy(value));
+      await useStoredSettings().write(key, copy(value));
     } catch (error) {
       console.warn(`could not save setting ${key}`, error);
     }
   }
   async function load(): Promise<void> {
-    const settings = useRepositories().settings;
-    const [on, list, rules] = await Promise.all([
-      settings.get<unknown>(INCOMING_KEYS.dnd),
-      settings.get<unknown>(INCOMING_KEYS.blocked),
-      settings.get<unknown>(INCOMING_KEYS.forwarding),
+    const settings = useStoredSettings();
+    [dnd.value, blocked.value, forwarding.value] = await Promise.all([
+      settings.read('dnd'),
+      settings.read('blockedNumbers'),
+      settings.read('forwarding'),
     ]);
-    dnd.value = on === true;
-    blocked.value = readBlocked(list);
-    forwarding.value = readForwarding(rules);
   }
 
   // ---- user actions ----
   async function setDnd(on: boolean): Promise<void> {
     const changed = dnd.value !== on;
     dnd.value = on;
-    await persist(INCOMING_KEYS.dnd, on);
+    await persist('dnd', on);
     if (changed) void featureCodes.dndChanged(on);
   }
 
@@ -104,12 +97,12 @@ export const useIncomingStore = defineStore('incoming', () => {
     const { entry, error } = checkBlockEntry(text, blocked.value);
     if (error) return error;
     blocked.value = [...blocked.value, entry];
-    await persist(INCOMING_KEYS.blocked, blocked.value);
+    await persist('blockedNumbers', blocked.value);
     return null;
   }
   async function unblock(entry: string): Promise<void> {
     blocked.value = blocked.value.filter((b) => b !== entry);
-    await persist(INCOMING_KEYS.blocked, blocked.value);
+    await persist('blockedNumbers', blocked.value);
   }
 
   /**
@@ -129,7 +122,7 @@ export const useIncomingStore = defineStore('incoming', () => {
     const before = ruleTarget(forwarding.value.always, voicemail.number);
     const after = ruleTarget(clean.always, voicemail.number);
     forwarding.value = clean;
-    await persist(INCOMING_KEYS.forwarding, clean);
+    await persist('forwarding', clean);
     if (before !== after || (options.syncPbx && after !== null)) void featureCodes.forwardAllChanged(after);
     if (options.syncPbx && dnd.value) void featureCodes.dndChanged(true);
     return {};

@@ -5,7 +5,7 @@ import { provideRepositories } from '../app/persistence';
 import { usePhoneStore } from './phone';
 import { createFakePhone, makeMwi, type FakePhone } from '../testing/fake-phone';
 import { createMemoryRepositories } from '../testing/memory-repositories';
-import { useVoicemailStore, VOICEMAIL_NUMBER } from './voicemail';
+import { useVoicemailStore } from './voicemail';
 
 let repos: ReturnType<typeof createMemoryRepositories>;
 let phone: FakePhone;
@@ -37,7 +37,7 @@ describe('voicemail store', () => {
     const first = await reload();
     expect(await first.setNumber(' 8500 ')).toBe(true);
     expect(phone.setMwiEnabled).toHaveBeenLastCalledWith(true);
-    expect(repos.values.get(VOICEMAIL_NUMBER)).toBe('8500');
+    expect(repos.values.get('voicemailNumber')).toBe('8500');
     const voicemail = await reload();
     expect(voicemail.number).toBe('8500');
     expect(phone.setMwiEnabled).toHaveBeenLastCalledWith(true);

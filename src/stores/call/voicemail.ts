@@ -2,11 +2,8 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { MwiSnapshot, Phone } from '@/phone';
 import { isDialTarget } from './incoming-rules';
-import { useRepositories } from '../app/persistence';
+import { useStoredSettings } from '../app/persistence';
 import { usePhoneStore } from './phone';
-
-/** settings key of the voicemail number */
-export const VOICEMAIL_NUMBER = 'voicemailNumber';
 
 /**
  * Voicemail: the number to dial (persisted) and the message-waiting lamp (engine events only,
@@ -40,8 +37,7 @@ export const useVoicemailStore = defineStore('voicemail', () => {
 
   // ---- persistence and user actions ----
   async function load(): Promise<void> {
-    const stored = await useRepositories().settings.get<unknown>(VOICEMAIL_NUMBER);
-    if (typeof stored === 'string' && (stored === '' || isDialTarget(stored))) number.value = stored.trim();
+    number.value = await useStoredSettings().read('voicemailNumber');
     syncEngine();
   }
 
@@ -52,7 +48,7 @@ export const useVoicemailStore = defineStore('voicemail', () => {
     number.value = next;
     syncEngine();
     try {
-      await useRepositories().settings.set(VOICEMAIL_NUMBER, next);
+      await useStoredSettings().write('voicemailNumber', next);
     } catch (error) {
       console.warn('could not save the voicemail number', error);
     }

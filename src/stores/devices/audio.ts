@@ -1,13 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AudioDevices, Phone } from '@/phone';
-import { useRepositories } from '../app/persistence';
+import { useStoredSettings } from '../app/persistence';
+import type { SettingKey, SettingValue } from '../settings/registry';
 
-/** the ring sounds under public/sounds/ (scripts/make-ringtone.mjs writes them) */
-export const RINGTONE_FILES = { classic: 'ringtone.wav', pulse: 'ringtone-pulse.wav' } as const;
-export type RingtoneId = keyof typeof RINGTONE_FILES;
-export const RINGTONES = Object.keys(RINGTONE_FILES) as RingtoneId[];
-const isRingtone = (v: unknown): v is RingtoneId => typeof v === 'string' && v in RINGTONE_FILES;
+import { DEFAULT_RINGTONE_VOLUME, isRingtone, type RingtoneId } from './ringtones';
+
+export { DEFAULT_RINGTONE_VOLUME, RINGTONES, RINGTONE_FILES, type RingtoneId } from './ringtones';
 
 export type AudioDeviceKind = 'input' | 'output' | 'ringtone';
 /** one device of a select; `label` is '' until the microphone permission is granted */
@@ -23,14 +22,8 @@ export type DeviceSource = Pick<
   'enumerateDevices' | 'getUserMedia' | 'addEventListener' | 'removeEventListener'
 >;
 
-const KEYS = {
-  input: 'audioInput',
-  output: 'audioOutput',
-  ringtone: 'ringtoneDevice',
-  sound: 'ringtone',
-  volume: 'ringtoneVolume',
-} as const;
-export const DEFAULT_RINGTONE_VOLUME = 80;
+/** the settings that hold each chosen device */
+const DEVICE_SETTINGS = { input: 'audioInput', output: 'audioOutput', ringtone: 'ringtoneDevice' } as const;
 /** Chrome's pseudo-devices: our "Default" entry (null) stands for them */
 const PSEUDO = new Set(['default', 'communications', '']);
 
@@ -65,9 +58,9 @@ export const useAudioStore = defineStore('audio', () => {
     output: chosen.value.output,
   }));
 
-  async function persist(key: string, value: unknown): Promise<void> {
+  async function persist<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
     try {
-      await useRepositories().settings.set(key, value);
+      await useStoredSettings().write(key, value);
     } catch (error) {
       console.warn(`could not save setting ${key}`, error);
     }
@@ -90,14 +83,17 @@ export const useAudioStore = defineStore('audio', () => {
   }
 
   async function load(): Promise<void> {
-    const settings = useRepositories().settings;
-    const [input, output, ring, sound, vol] = await Promise.all(
-      [KEYS.input, KEYS.output, KEYS.ringtone, KEYS.sound, KEYS.volume].map((k) => settings.get(k)),
-    );
-    const asId = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-    chosen.value = { input: asId(input), output: asId(output), ringtone: asId(ring) };
-    if (isRingtone(sound)) ringtone.value = sound;
-    if (typeof vol === 'number' && vol >= 0 && vol <= 100) volume.value = Math.round(vol);
+    const settings = useStoredSettings();
+    const [input, output, ring, sound, vol] = await Promise.all([
+      settings.read('audioInput'),
+      settings.read('audioOutput'),
+      settings.read('ringtoneDevice'),
+      settings.read('ringtone'),
+      settings.read('ringtoneVolume'),
+    ]);
+    chosen.value = { input, output, ringtone: ring };
+    ringtone.value = sound;
+    volume.value = vol;
     watchDevices();
     await refresh();
     push();
@@ -158,18 +154,18 @@ export const useAudioStore = defineStore('audio', () => {
   async function choose(kind: AudioDeviceKind, id: string | null): Promise<void> {
     chosen.value = { ...chosen.value, [kind]: id };
     if (kind !== 'ringtone') push();
-    await persist(KEYS[kind], id);
+    await persist(DEVICE_SETTINGS[kind], id);
   }
 
   async function setRingtone(id: RingtoneId): Promise<void> {
     if (!isRingtone(id)) return;
     ringtone.value = id;
-    await persist(KEYS.sound, id);
+    await persist('ringtone', id);
   }
 
   async function setVolume(value: number): Promise<void> {
     volume.value = Math.min(100, Math.max(0, Math.round(value)));
-    await persist(KEYS.volume, volume.value);
+    await persist('ringtoneVolume', volume.value);
   }
 
   return {

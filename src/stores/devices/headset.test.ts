@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bindHeadset } from '../bridges/headset-bridge';
-import { HEADSET_KEYS, useHeadsetStore } from './headset';
+import { useHeadsetStore } from './headset';
 import { usePhoneStore } from '../call/phone';
 import { createFakeHeadsetManager, makeHeadset } from '../testing/fake-headset';
 import { useStoreHarness } from '../testing/store-harness';
@@ -21,8 +21,8 @@ describe('headset store', () => {
     expect(headset.useAsAudioDevice).toBe(true);
     await headset.setIntegration(false);
     await headset.setUseAsAudioDevice(false);
-    expect(h.repos.values.get(HEADSET_KEYS.integration)).toBe(false);
-    expect(h.repos.values.get(HEADSET_KEYS.useAsAudioDevice)).toBe(false);
+    expect(h.repos.values.get('headsetIntegration')).toBe(false);
+    expect(h.repos.values.get('headsetAudioDevice')).toBe(false);
     headset.integration = true;
     headset.useAsAudioDevice = true;
     await headset.load();
@@ -30,7 +30,7 @@ describe('headset store', () => {
   });
 
   it('ignores stored values of the wrong type', async () => {
-    h.repos.values.set(HEADSET_KEYS.integration, 'yes');
+    h.repos.values.set('headsetIntegration', 'yes');
     const { headset } = bound();
     await headset.load();
     expect(headset.integration).toBe(true);

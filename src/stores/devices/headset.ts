@@ -1,13 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { HeadsetErrorCode, HeadsetInfo, HeadsetManager } from '@/headset/api';
-import { useRepositories } from '../app/persistence';
-
-/** the settings keys (table `settings`), next to the audio store's */
-export const HEADSET_KEYS = {
-  integration: 'headsetIntegration',
-  useAsAudioDevice: 'headsetAudioDevice',
-} as const;
+import { useStoredSettings } from '../app/persistence';
+import type { SettingKey, SettingValue } from '../settings/registry';
 
 /** how the last `connect()` ended when it did not connect; 'cancelled' is not an error */
 export type HeadsetOutcome = 'denied' | 'cancelled';
@@ -30,9 +25,9 @@ export const useHeadsetStore = defineStore('headset', () => {
   const useAsAudioDevice = ref(true);
   const connecting = ref(false);
 
-  async function persist(key: string, value: unknown): Promise<void> {
+  async function persist<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
     try {
-      await useRepositories().settings.set(key, value);
+      await useStoredSettings().write(key, value);
     } catch (failure) {
       console.warn(`could not save setting ${key}`, failure);
     }
@@ -57,13 +52,11 @@ export const useHeadsetStore = defineStore('headset', () => {
   }
 
   async function load(): Promise<void> {
-    const settings = useRepositories().settings;
-    const [on, audio] = await Promise.all([
-      settings.get(HEADSET_KEYS.integration),
-      settings.get(HEADSET_KEYS.useAsAudioDevice),
+    const settings = useStoredSettings();
+    [integration.value, useAsAudioDevice.value] = await Promise.all([
+      settings.read('headsetIntegration'),
+      settings.read('headsetAudioDevice'),
     ]);
-    if (typeof on === 'boolean') integration.value = on;
-    if (typeof audio === 'boolean') useAsAudioDevice.value = audio;
   }
 
   // ---- user → manager ----
@@ -101,12 +94,12 @@ export const useHeadsetStore = defineStore('headset', () => {
 
   async function setIntegration(on: boolean): Promise<void> {
     integration.value = on;
-    await persist(HEADSET_KEYS.integration, on);
+    await persist('headsetIntegration', on);
   }
 
   async function setUseAsAudioDevice(on: boolean): Promise<void> {
     useAsAudioDevice.value = on;
-    await persist(HEADSET_KEYS.useAsAudioDevice, on);
+    await persist('headsetAudioDevice', on);
   }
 
   return {

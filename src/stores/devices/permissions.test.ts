@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  FIRST_RUN_DONE,
-  providePermissionsApi,
-  usePermissionsStore,
-  type PermissionValue,
-} from './permissions';
+import { providePermissionsApi, usePermissionsStore, type PermissionValue } from './permissions';
 import type { PermissionKind, PermissionsApi } from './permissions-api';
 import { useStoreHarness } from '../testing/store-harness';
 
@@ -51,12 +46,12 @@ describe('permissions store', () => {
     expect(store.notifications).toBe('granted');
     expect(store.microphone).toBe('granted');
     expect(store.firstRunNeeded).toBe(false);
-    expect(harness.repos.values.get(FIRST_RUN_DONE)).toBe(true);
+    expect(harness.repos.values.get('firstRunDone')).toBe(true);
   });
 
   it('after a finished first run the card stays hidden while nothing is left to ask', async () => {
     fakeApi({ notifications: 'denied', microphone: 'granted' });
-    harness.repos.values.set(FIRST_RUN_DONE, true);
+    harness.repos.values.set('firstRunDone', true);
     const store = usePermissionsStore();
     await store.load();
     expect(store.firstRunNeeded).toBe(false);
@@ -64,7 +59,7 @@ describe('permissions store', () => {
 
   it('a permission back at "ask" shows the card again, "Not now" hides it for the page', async () => {
     fakeApi({ notifications: 'prompt', microphone: 'granted' });
-    harness.repos.values.set(FIRST_RUN_DONE, true);
+    harness.repos.values.set('firstRunDone', true);
     const store = usePermissionsStore();
     await store.load();
     expect(store.firstRunNeeded).toBe(true);

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { useRepositories } from '../app/persistence';
+import { useStoredSettings } from '../app/persistence';
 import {
   browserPermissions,
   type PermissionKind,
@@ -9,9 +9,6 @@ import {
 } from './permissions-api';
 
 export type { MicrophoneOutcome, PermissionKind, PermissionValue, PermissionsApi } from './permissions-api';
-
-/** settings key: the user went through the first-run "Start" once */
-export const FIRST_RUN_DONE = 'firstRunDone';
 
 let api: PermissionsApi = browserPermissions;
 /** Replace the browser permission APIs (tests); undefined restores the browser's. */
@@ -46,8 +43,8 @@ export const usePermissionsStore = defineStore('permissions', () => {
   }
 
   async function load(): Promise<void> {
-    const done = await useRepositories()
-      .settings.get<unknown>(FIRST_RUN_DONE)
+    const done = await useStoredSettings()
+      .read('firstRunDone')
       .catch((error: unknown) => console.warn('could not read firstRunDone', error));
     firstRunDone.value = done === true;
     await Promise.all([watchKind('notifications'), watchKind('microphone')]);
@@ -75,8 +72,8 @@ export const usePermissionsStore = defineStore('permissions', () => {
     if (notifications.value !== 'unsupported') asks.push(askNotifications());
     await Promise.all(asks);
     firstRunDone.value = true;
-    await useRepositories()
-      .settings.set(FIRST_RUN_DONE, true)
+    await useStoredSettings()
+      .write('firstRunDone', true)
       .catch((error: unknown) => console.warn('could not save firstRunDone', error));
   }
 

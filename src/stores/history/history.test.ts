@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryRow } from '@/db';
-import { HISTORY_SEEN_AT, RECENT_LIMIT, useHistoryStore } from './history';
+import { RECENT_LIMIT, useHistoryStore } from './history';
 import { makeCall } from '../testing/fake-phone';
 import { useStoreHarness } from '../testing/store-harness';
 
@@ -165,7 +165,7 @@ describe('unseen missed calls', () => {
     expect(history.unseenMissed).toBe(2);
     await history.markSeen();
     expect(history.unseenMissed).toBe(0);
-    expect(harness.repos.values.get(HISTORY_SEEN_AT)).toBe(NOON + 60_000);
+    expect(harness.repos.values.get('historySeenAt')).toBe(NOON + 60_000);
     await history.record(makeCall({ id: 'm', state: 'ended', endCause: 'cancelled', startedAt: Date.now() }));
     expect(history.unseenMissed).toBe(1);
   });
@@ -182,7 +182,7 @@ describe('unseen missed calls', () => {
 
   it('reads the persisted mark at load', async () => {
     seed([row(3), row(6)]);
-    harness.repos.values.set(HISTORY_SEEN_AT, NOON - 4 * 3_600_000);
+    harness.repos.values.set('historySeenAt', NOON - 4 * 3_600_000);
     const history = useHistoryStore();
     await history.load();
     expect(history.unseenMissed).toBe(1);

@@ -6,13 +6,11 @@ import { createPageOwner } from './history-owner';
 import { createPageCache } from './history-pages';
 import { rangeOf, shiftAnchor, type HistoryRangeKind } from './history-range';
 import { marksOf, toHistoryRow, type CallMarks } from './history-record';
-import { useRepositories } from '../app/persistence';
+import { useRepositories, useStoredSettings } from '../app/persistence';
 
 export const HISTORY_PAGE_SIZE = 50;
 /** how many of the newest calls `recent` keeps in memory (keypad suggestions) */
 export const RECENT_LIMIT = 200;
-/** settings key: epoch ms when the user last looked at the history */
-export const HISTORY_SEEN_AT = 'historySeenAt';
 const MARKS_KEPT = 64;
 
 const warn = (what: string) => (error: unknown) => console.warn(`could not ${what}`, error);
@@ -63,10 +61,8 @@ export const useHistoryStore = defineStore('history', () => {
 
   /** reads the seen mark, turns calls of dead pages into `interrupted`, then the first page */
   async function load(): Promise<void> {
-    const seen = await useRepositories()
-      .settings.get<unknown>(HISTORY_SEEN_AT)
-      .catch(warn('read historySeenAt'));
-    if (typeof seen === 'number') seenAt.value = seen;
+    const seen = await useStoredSettings().read('historySeenAt').catch(warn('read historySeenAt'));
+    if (seen !== undefined) seenAt.value = seen;
     const owners = await owner.liveOwners();
     if (owners) await repo().interruptAbandoned(owners).catch(warn('mark interrupted calls'));
     await Promise.all([refresh(true), reloadRecent()]);
@@ -114,7 +110,7 @@ export const useHistoryStore = defineStore('history', () => {
   async function markSeen(): Promise<void> {
     seenAt.value = Math.min(Date.now(), ...live.values());
     unseenMissed.value = 0;
-    await useRepositories().settings.set(HISTORY_SEEN_AT, seenAt.value).catch(warn('save historySeenAt'));
+    await useStoredSettings().write('historySeenAt', seenAt.value).catch(warn('save historySeenAt'));
     await refresh();
   }
 

@@ -2,10 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { LogEntry } from '@/db';
 import { eventText, MIN_SECRET_LENGTH, redactSip, redactText } from './log-redaction';
-import { useRepositories } from '../app/persistence';
+import { useRepositories, useStoredSettings } from '../app/persistence';
 
-/** settings key: whether the support log records */
-export const LOGS_ENABLED = 'logsEnabled';
 /** buffered entries are written at most this long after the first one arrives... */
 export const LOG_FLUSH_MS = 500;
 /** ...or as soon as this many are waiting, in one transaction */
@@ -125,9 +123,7 @@ export const useLogsStore = defineStore('logs', () => {
 
   async function load(): Promise<void> {
     const [on, stored] = await Promise.all([
-      useRepositories()
-        .settings.get<unknown>(LOGS_ENABLED)
-        .catch(warn(`read ${LOGS_ENABLED}`)),
+      useStoredSettings().read('logsEnabled').catch(warn('read logsEnabled')),
       repo().count().catch(warn('count the support log')),
     ]);
     enabled.value = on === true;
@@ -140,9 +136,7 @@ export const useLogsStore = defineStore('logs', () => {
     enabled.value = on;
     if (on) appendEvent('loggingStarted', {});
     await flush();
-    await useRepositories()
-      .settings.set(LOGS_ENABLED, on)
-      .catch(warn(`save ${LOGS_ENABLED}`));
+    await useStoredSettings().write('logsEnabled', on).catch(warn('save logsEnabled'));
   }
 
   /** the whole log as a text file, oldest entry first, redacted once more with the current secrets */

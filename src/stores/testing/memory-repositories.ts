@@ -1,4 +1,4 @@
-import type { AccountProfile, Repositories } from '@/db';
+import { createBlfRepository, type AccountProfile, type Repositories, type SettingsRepository } from '@/db';
 import { createMemoryContacts } from './memory-contacts';
 import { createMemoryHistory } from './memory-history';
 import { createMemoryLogs, type MemoryLogs } from './memory-logs';
@@ -12,14 +12,16 @@ export function createMemoryRepositories(): Repositories & {
 } {
   const values = new Map<string, unknown>();
   let account: { profile: AccountProfile; password: string | null } | null = null;
+  const settings: SettingsRepository = {
+    get: <T>(key: string) => Promise.resolve(values.get(key) as T | undefined),
+    set: (key, value) => Promise.resolve(void values.set(key, value)),
+    delete: (key) => Promise.resolve(void values.delete(key)),
+    instanceId: () => Promise.resolve('00000000-0000-4000-8000-000000000001'),
+  };
   return {
     values,
-    settings: {
-      get: <T>(key: string) => Promise.resolve(values.get(key) as T | undefined),
-      set: (key, value) => Promise.resolve(void values.set(key, value)),
-      delete: (key) => Promise.resolve(void values.delete(key)),
-      instanceId: () => Promise.resolve('00000000-0000-4000-8000-000000000001'),
-    },
+    settings,
+    blf: createBlfRepository(settings),
     accounts: {
       load: () => Promise.resolve(account && { profile: { ...account.profile }, password: account.password }),
       save: (profile, password) => Promise.resolve(void (account = { profile: { ...profile }, password })),
