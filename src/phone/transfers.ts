@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import {
   adoptSession,
   referToWithReplaces,
@@ -13,6 +14,8 @@ import { parseTarget } from './target';
 import { isTransferPending } from './transfer-state';
 import { NO_OP_TIMEOUT } from './op-queue';
 import { PhoneError, type CallId } from './types';
+
+const log = createLogger('phone');
 
 /** No final NOTIFY this long after the 202: the transfer failed and the call stays ours. */
 export const TRANSFER_OUTCOME_MS = 30_000;
@@ -76,7 +79,7 @@ export class Transfers {
     call.transferredFrom = old.id;
     this.ctx.add(call);
     this.placeReferred(call, old, offer).catch((error: unknown) => {
-      console.warn('phone: transferred call not placed', error);
+      log.warn('transferred call not placed', error);
     });
   }
 

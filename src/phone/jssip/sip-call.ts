@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions } from 'jssip/lib/UA';
 import { OneShotTimer } from '../clock';
@@ -25,6 +26,8 @@ import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate, sipCa
 import { attachHandlers, sessionHandlers } from './session-wiring';
 import { transferEndCause } from './transfer-out';
 import type { CallEnv, MediaSetup } from './call-env';
+
+const log = createLogger('phone.jssip');
 
 export type { CallEnv, CallEvents, MediaSetup } from './call-env';
 
@@ -224,7 +227,7 @@ export class SipCall {
       try {
         this.session.terminate({ status_code: 200, reason_phrase: 'Call completed elsewhere' });
       } catch (error) {
-        console.warn('phone: ending the replaced call failed', error);
+        log.warn('ending the replaced call failed', error);
       }
     }
     if (this.live) this.finish(this.forced);

@@ -1,9 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { usePermissionsStore } from '../devices/permissions';
 import { useRepositories } from './persistence';
 import { usePhoneStore } from '../call/phone';
 import { browserPushApi, type PushApi, type PushSubscriptionInfo, type PushWords } from './push-api';
+
+const log = createLogger('push');
 
 export type { PushApi, PushSubscriptionInfo, PushWords } from './push-api';
 
@@ -65,7 +68,7 @@ export const usePushStore = defineStore('push', () => {
     enabled.value = value;
     await useRepositories()
       .settings.set(PUSH_ENABLED_KEY, value)
-      .catch((error: unknown) => console.warn('could not save pushEnabled', error));
+      .catch((error: unknown) => log.warn('could not save pushEnabled', error));
   }
 
   /** before connect(): the saved subscription rides on the very first REGISTER (a woken app) */
@@ -97,7 +100,7 @@ export const usePushStore = defineStore('push', () => {
         await api.shareConfig(texts ? { pushUrl: pushUrl.value, words: texts } : null);
         status.value = 'active';
       } catch (error) {
-        console.warn('push: could not subscribe', error);
+        log.warn('could not subscribe', error);
         if (mine === generation) status.value = 'failed';
       }
     });
@@ -115,7 +118,7 @@ export const usePushStore = defineStore('push', () => {
         await (await api.current())?.unsubscribe();
         await api.shareConfig(null);
       } catch (error) {
-        console.warn('push: could not unsubscribe', error);
+        log.warn('could not unsubscribe', error);
       }
     });
   }

@@ -1,9 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DtmfTransport, PickupMethod } from '@/phone';
 import { isLocale, type Locale } from '@/i18n/locale';
 import { useRepositories } from './persistence';
 import { usePhoneStore } from '../call/phone';
+
+const log = createLogger('app');
 
 const isDtmfTransport = (v: unknown): v is DtmfTransport => v === 'rfc4733' || v === 'info';
 const isPickupMethod = (v: unknown): v is PickupMethod => v === 'replaces' || v === 'code';
@@ -42,7 +45,7 @@ export const useSettingsStore = defineStore('settings', () => {
     try {
       await useRepositories().settings.set(key, value);
     } catch (error) {
-      console.warn(`could not save setting ${key}`, error);
+      log.warn(`could not save setting ${key}`, error);
     }
   }
 

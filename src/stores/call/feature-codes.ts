@@ -1,7 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CallId, CallSnapshot, Phone } from '@/phone';
 import { useRepositories } from '../app/persistence';
+
+const log = createLogger('call');
 
 /** PBX feature codes for do-not-disturb and "forward all calls" (defaults: the dev PBX, pbx/README.md) */
 export interface FeatureCodes {
@@ -112,7 +115,7 @@ export const useFeatureCodesStore = defineStore('featureCodes', () => {
     try {
       await useRepositories().settings.set(FEATURE_CODES_KEY, JSON.parse(JSON.stringify(clean)));
     } catch (error) {
-      console.warn(`could not save setting ${FEATURE_CODES_KEY}`, error);
+      log.warn(`could not save setting ${FEATURE_CODES_KEY}`, error);
     }
     return {};
   }
@@ -156,7 +159,7 @@ export const useFeatureCodesStore = defineStore('featureCodes', () => {
           ? 'ok'
           : 'rejected';
     } catch (error) {
-      console.warn('feature code not dialled', error);
+      log.warn('feature code not dialled', error);
     }
     lastFailure.value = result === 'ok' ? null : { action, result };
     return result;

@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { IncomingPolicy, Phone } from '@/phone';
@@ -17,6 +18,8 @@ import {
 import { useFeatureCodesStore } from './feature-codes';
 import { useRepositories } from '../app/persistence';
 import { useVoicemailStore } from './voicemail';
+
+const log = createLogger('call');
 
 /** settings keys */
 export const INCOMING_KEYS = { dnd: 'dnd', blocked: 'blockedNumbers', forwarding: 'forwarding' } as const;
@@ -76,7 +79,7 @@ export const useIncomingStore = defineStore('incoming', () => {
     try {
       await useRepositories().settings.set(key, copy(value));
     } catch (error) {
-      console.warn(`could not save setting ${key}`, error);
+      log.warn(`could not save setting ${key}`, error);
     }
   }
   async function load(): Promise<void> {

@@ -1,9 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { MwiSnapshot, Phone } from '@/phone';
 import { isDialTarget } from './incoming-rules';
 import { useRepositories } from '../app/persistence';
 import { usePhoneStore } from './phone';
+
+const log = createLogger('call');
 
 /** settings key of the voicemail number */
 export const VOICEMAIL_NUMBER = 'voicemailNumber';
@@ -54,7 +57,7 @@ export const useVoicemailStore = defineStore('voicemail', () => {
     try {
       await useRepositories().settings.set(VOICEMAIL_NUMBER, next);
     } catch (error) {
-      console.warn('could not save the voicemail number', error);
+      log.warn('could not save the voicemail number', error);
     }
     return true;
   }

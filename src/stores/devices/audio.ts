@@ -1,7 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AudioDevices, Phone } from '@/phone';
 import { useRepositories } from '../app/persistence';
+
+const log = createLogger('devices');
 
 /** the ring sounds under public/sounds/ (scripts/make-ringtone.mjs writes them) */
 export const RINGTONE_FILES = { classic: 'ringtone.wav', pulse: 'ringtone-pulse.wav' } as const;
@@ -69,13 +72,13 @@ export const useAudioStore = defineStore('audio', () => {
     try {
       await useRepositories().settings.set(key, value);
     } catch (error) {
-      console.warn(`could not save setting ${key}`, error);
+      log.warn(`could not save setting ${key}`, error);
     }
   }
 
   function push(): void {
     engine?.setAudioDevices({ ...engineDevices.value }).catch((error: unknown) => {
-      console.warn('audio devices not applied', error);
+      log.warn('audio devices not applied', error);
       // the chosen microphone cannot be opened: back to the default one
       if (chosen.value.input !== null) void fallBack('input');
     });
@@ -117,7 +120,7 @@ export const useAudioStore = defineStore('audio', () => {
     try {
       all = await api.enumerateDevices();
     } catch (error) {
-      return console.warn('could not list audio devices', error);
+      return log.warn('could not list audio devices', error);
     }
     const of = (kind: MediaDeviceKind) =>
       all
@@ -148,7 +151,7 @@ export const useAudioStore = defineStore('audio', () => {
       const stream = await api.getUserMedia({ audio: true, video: false });
       stream.getTracks().forEach((t) => t.stop());
     } catch (error) {
-      console.warn('microphone permission refused', error);
+      log.warn('microphone permission refused', error);
       return false;
     }
     await refresh();

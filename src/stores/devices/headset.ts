@@ -1,7 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { HeadsetErrorCode, HeadsetInfo, HeadsetManager } from '@/headset/api';
 import { useRepositories } from '../app/persistence';
+
+const log = createLogger('headset');
 
 /** the settings keys (table `settings`), next to the audio store's */
 export const HEADSET_KEYS = {
@@ -34,7 +37,7 @@ export const useHeadsetStore = defineStore('headset', () => {
     try {
       await useRepositories().settings.set(key, value);
     } catch (failure) {
-      console.warn(`could not save setting ${key}`, failure);
+      log.warn(`could not save setting ${key}`, failure);
     }
   }
 
@@ -84,7 +87,7 @@ export const useHeadsetStore = defineStore('headset', () => {
       if (outcome === 'cancelled' && error.value === null) lastOutcome.value = outcome;
       if (outcome === 'unsupported') supported.value = false;
     } catch (failure) {
-      console.warn('headset chooser failed', failure);
+      log.warn('headset chooser failed', failure);
       lastOutcome.value = 'denied';
     } finally {
       connecting.value = false;
@@ -95,7 +98,7 @@ export const useHeadsetStore = defineStore('headset', () => {
     try {
       await manager?.forget(id);
     } catch (failure) {
-      console.warn('could not forget the headset', failure);
+      log.warn('could not forget the headset', failure);
     }
   }
 

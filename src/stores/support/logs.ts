@@ -1,8 +1,11 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { LogEntry } from '@/db';
 import { eventText, MIN_SECRET_LENGTH, redactSip, redactText } from './log-redaction';
 import { useRepositories } from '../app/persistence';
+
+const log = createLogger('support');
 
 /** settings key: whether the support log records */
 export const LOGS_ENABLED = 'logsEnabled';
@@ -61,7 +64,7 @@ function appVersion(): string {
 }
 const userAgent = () => (typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent);
 
-const warn = (what: string) => (error: unknown) => console.warn(`could not ${what}`, error);
+const warn = (what: string) => (error: unknown) => log.warn(`could not ${what}`, error);
 
 /**
  * Support log: while enabled, traced SIP messages and engine events are redacted, buffered and
