@@ -12,6 +12,7 @@ import {
   bindHeadset,
   bindLaunch,
   bindPhone,
+  bindSupportLog,
   bindPush,
   bindPushAnswer,
   useAccountStore,
@@ -45,7 +46,9 @@ async function start(): Promise<void> {
   const pinia = createPinia();
   const i18n = createAppI18n();
   app.use(pinia).use(i18n);
-  // first: the browser may offer installation early; the service worker caches the shell and
+  // first: engine, headset, store and service-worker warnings reach the support log (while on)
+  bindSupportLog(useLogsStore(pinia));
+  // the browser may offer installation early; the service worker caches the shell and
   // offers new versions (applied only while no call exists)
   useAppInstallStore(pinia).start();
   useAppUpdateStore(pinia).start();

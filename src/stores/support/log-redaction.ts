@@ -86,6 +86,34 @@ export function redactData(value: unknown, secrets: readonly string[] = []): unk
   return walk(value, 0);
 }
 
+/**
+ * An error as `Name: message`, with its string `code` (PhoneError's) when the message does not
+ * already start with it; a DOMException's legacy numeric code says nothing and is left out.
+ */
+function errorText(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  const withCode = typeof code === 'string' && code !== '' && !error.message.startsWith(code);
+  return `${error.name}: ${error.message}${withCode ? ` (code ${code})` : ''}`;
+}
+
+/**
+ * A logger line as text, redacted: the message, then each detail (strings as they are, errors as
+ * name, message and code without the stack, anything else as redacted JSON), separated by blanks.
+ */
+export function logLineText(
+  message: string,
+  details: readonly unknown[],
+  secrets: readonly string[] = [],
+): string {
+  // each part on its own: a detail that is a SIP message keeps its header lines' starts
+  const parts = [message, ...details].map((detail) => {
+    if (typeof detail === 'string') return redactText(detail, secrets);
+    if (detail instanceof Error) return redactText(errorText(detail), secrets);
+    return eventText(detail, secrets);
+  });
+  return parts.join(' ');
+}
+
 /** event data as one line of JSON, redacted */
 export function eventText(data: unknown, secrets: readonly string[] = []): string {
   let json: string | undefined;
