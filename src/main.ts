@@ -12,6 +12,7 @@ import {
   bindHeadset,
   bindLaunch,
   bindPhone,
+  bindServiceWorkerLog,
   bindSupportLog,
   bindPush,
   bindPushAnswer,
@@ -48,6 +49,7 @@ async function start(): Promise<void> {
   app.use(pinia).use(i18n);
   // first: engine, headset, store and service-worker warnings reach the support log (while on)
   bindSupportLog(useLogsStore(pinia));
+  bindServiceWorkerLog('serviceWorker' in navigator ? navigator.serviceWorker : undefined);
   // the browser may offer installation early; the service worker caches the shell and
   // offers new versions (applied only while no call exists)
   useAppInstallStore(pinia).start();

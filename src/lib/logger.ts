@@ -100,6 +100,14 @@ export function createLogger(category: LogCategory): Logger {
   };
 }
 
+/** an error as `Name: message`, with its string `code` (PhoneError's) unless the message starts with it */
+export function errorSummary(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  // a DOMException's legacy numeric code says nothing: only string codes are kept
+  const withCode = typeof code === 'string' && code !== '' && !error.message.startsWith(code);
+  return `${error.name}: ${error.message}${withCode ? ` (code ${code})` : ''}`;
+}
+
 /** true in a development build (and in tests): debug lines reach the console there */
 function isDev(): boolean {
   const env = (import.meta as { env?: { DEV?: unknown } }).env;

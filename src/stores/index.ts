@@ -24,6 +24,7 @@ export { talkTime } from './history/history-record';
 export type { HistoryRangeKind, TimeRange } from './history/history-range';
 export { bindPhone, type PhoneBridgeStores } from './bridges/phone-bridge';
 export { bindSupportLog } from './bridges/log-bridge';
+export { bindServiceWorkerLog } from './bridges/sw-log-bridge';
 export { bindConnectionSignals } from './bridges/connection-signals';
 export { bindNetworkChange, type ConnectionInfo } from './bridges/network-change';
 export { useIncomingStore, INCOMING_KEYS, type ActiveForward, type IncomingStore } from './call/incoming';

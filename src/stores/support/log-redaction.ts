@@ -3,6 +3,7 @@
  * a password or a digest answer. Pure functions; the logs store applies them before buffering and
  * once more to the whole file.
  */
+import { errorSummary } from '@/lib/logger';
 
 export const REDACTED = '[redacted]';
 
@@ -87,16 +88,6 @@ export function redactData(value: unknown, secrets: readonly string[] = []): unk
 }
 
 /**
- * An error as `Name: message`, with its string `code` (PhoneError's) when the message does not
- * already start with it; a DOMException's legacy numeric code says nothing and is left out.
- */
-function errorText(error: Error): string {
-  const code = (error as { code?: unknown }).code;
-  const withCode = typeof code === 'string' && code !== '' && !error.message.startsWith(code);
-  return `${error.name}: ${error.message}${withCode ? ` (code ${code})` : ''}`;
-}
-
-/**
  * A logger line as text, redacted: the message, then each detail (strings as they are, errors as
  * name, message and code without the stack, anything else as redacted JSON), separated by blanks.
  */
@@ -108,7 +99,7 @@ export function logLineText(
   // each part on its own: a detail that is a SIP message keeps its header lines' starts
   const parts = [message, ...details].map((detail) => {
     if (typeof detail === 'string') return redactText(detail, secrets);
-    if (detail instanceof Error) return redactText(errorText(detail), secrets);
+    if (detail instanceof Error) return redactText(errorSummary(detail), secrets);
     return eventText(detail, secrets);
   });
   return parts.join(' ');
