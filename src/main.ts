@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { createApp, markRaw, watch } from 'vue';
 import { createPinia } from 'pinia';
 import { createAppI18n, detectLocale } from '@/i18n';
@@ -11,6 +12,8 @@ import {
   bindHeadset,
   bindLaunch,
   bindPhone,
+  bindServiceWorkerLog,
+  bindSupportLog,
   bindPush,
   bindPushAnswer,
   useAccountStore,
@@ -36,13 +39,18 @@ import {
 import App from './ui/App.vue';
 import './ui/styles/main.css';
 
+const log = createLogger('app');
+
 /** Composition root: the only place that creates the engine and wires it to the stores. */
 async function start(): Promise<void> {
   const app = createApp(App);
   const pinia = createPinia();
   const i18n = createAppI18n();
   app.use(pinia).use(i18n);
-  // first: the browser may offer installation early; the service worker caches the shell and
+  // first: engine, headset, store and service-worker warnings reach the support log (while on)
+  bindSupportLog(useLogsStore(pinia));
+  bindServiceWorkerLog('serviceWorker' in navigator ? navigator.serviceWorker : undefined);
+  // the browser may offer installation early; the service worker caches the shell and
   // offers new versions (applied only while no call exists)
   useAppInstallStore(pinia).start();
   useAppUpdateStore(pinia).start();
@@ -51,7 +59,7 @@ async function start(): Promise<void> {
   try {
     phone = markRaw(createPhone());
   } catch (error) {
-    console.error('the phone engine could not start', error);
+    log.error('the phone engine could not start', error);
   }
   if (phone) {
     const engine = phone;
@@ -106,10 +114,10 @@ async function start(): Promise<void> {
   app.mount('#app');
 
   const settings = useSettingsStore(pinia);
-  await settings.load().catch((error: unknown) => console.warn('settings not loaded', error));
+  await settings.load().catch((error: unknown) => log.warn('settings not loaded', error));
   await useBlfStore(pinia)
     .load()
-    .catch((error: unknown) => console.warn('BLF list not loaded', error));
+    .catch((error: unknown) => log.warn('BLF list not loaded', error));
   watch(
     () => settings.locale ?? detectLocale(navigator.languages),
     (locale) => {
@@ -118,7 +126,7 @@ async function start(): Promise<void> {
     },
     { immediate: true },
   );
-  const warn = (what: string) => (error: unknown) => console.warn(`${what} not loaded`, error);
+  const warn = (what: string) => (error: unknown) => log.warn(`${what} not loaded`, error);
   // history first marks calls of a page that died as interrupted; contacts feed caller names
   await Promise.all([
     useHistoryStore(pinia).load().catch(warn('call history')),

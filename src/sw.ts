@@ -7,10 +7,14 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { installLogForwarding } from './sw/log-forward';
 import { installNotificationHandlers } from './sw/notifications';
 import { installPushHandlers } from './sw/push-actions';
 
 declare let self: ServiceWorkerGlobalScope;
+
+// first: the worker's warnings reach the open windows' support log
+installLogForwarding(self);
 
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);

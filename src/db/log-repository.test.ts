@@ -35,6 +35,13 @@ describe('log repository', () => {
     expect(await logs.count()).toBe(5);
   });
 
+  it('stores logger lines beside SIP messages and events (no index on source: same schema)', async () => {
+    const logs = createLogRepository(db);
+    const line: LogEntry = { at: 5, source: 'log', tag: 'warn phone', text: 'REFER not sent' };
+    await logs.append([entry(1), line]);
+    expect((await logs.all()).map((r) => r.source)).toEqual(['sip', 'log']);
+  });
+
   it('drops the oldest entries beyond the entry bound', async () => {
     const logs = createLogRepository(db, { maxEntries: 4, maxChars: 1_000 });
     await logs.append(range(0, 3).map((i) => entry(i)));

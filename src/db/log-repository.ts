@@ -1,13 +1,16 @@
 import type { SoftphoneDatabase } from './database';
 
-/** One line of the support log: a traced SIP message or an engine event, already redacted. */
+/** One line of the support log: a traced SIP message, an engine event or a logger line, redacted. */
 export interface LogEntry {
   /** epoch ms */
   at: number;
-  source: 'sip' | 'event';
-  /** `in` / `out` for SIP; the event's name for events (registrationChanged, callUpdated, ...) */
+  source: 'sip' | 'event' | 'log';
+  /**
+   * `in` / `out` for SIP; the event's name for events (registrationChanged, callUpdated, ...);
+   * level and category for logger lines (`warn phone.jssip`)
+   */
   tag: string;
-  /** the raw SIP message, or the event data as JSON */
+  /** the raw SIP message, the event data as JSON, or the logger's message and details */
   text: string;
 }
 

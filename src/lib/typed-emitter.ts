@@ -1,3 +1,5 @@
+import { createLogger, type LogCategory, type Logger } from './logger';
+
 type AnyListener = (payload: never) => void;
 
 /**
@@ -7,8 +9,12 @@ type AnyListener = (payload: never) => void;
 export class TypedEmitter<Events extends object> {
   private readonly listeners = new Map<keyof Events, Set<AnyListener>>();
 
-  /** `label` prefixes the log line of a failing listener (`phone`, `headset`) */
-  constructor(private readonly label: string) {}
+  private readonly log: Logger;
+
+  /** `category` of the log line of a failing listener (`phone`, `headset`) */
+  constructor(category: LogCategory) {
+    this.log = createLogger(category);
+  }
 
   on<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): () => void {
     let set = this.listeners.get(event);
@@ -27,7 +33,7 @@ export class TypedEmitter<Events extends object> {
       try {
         (listener as (p: Events[K]) => void)(payload);
       } catch (error) {
-        console.error(`${this.label}: ${String(event)} listener failed`, error);
+        this.log.error(`${String(event)} listener failed`, error);
       }
     }
   }

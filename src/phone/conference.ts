@@ -1,9 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import type { Call } from './call';
 import { can, inPhase } from './call-commands';
 import { ConferenceMixer, type MixContext } from './media/conference-mixer';
 import type { Microphone, TrackSwap } from './media/microphone';
 import { callsToHold } from './multi-call';
 import { PhoneError, type CallId, type ConferenceSnapshot } from './types';
+
+const log = createLogger('phone');
 
 export interface ConferenceDeps {
   microphone: Microphone;
@@ -214,7 +217,7 @@ export class Conference {
     if (!this.mixer || this.legs.size > 1) return;
     const last = [...this.legs.values()][0];
     this.close();
-    if (last) void this.restore(last, false).catch((e: unknown) => console.warn('phone: dissolve', e));
+    if (last) void this.restore(last, false).catch((e: unknown) => log.warn('dissolve', e));
   }
 
   private close(): void {

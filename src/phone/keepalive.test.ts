@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '@/lib/testing/capture-logs';
 import { systemClock } from './clock';
 import { KEEPALIVE_TIMING, KeepAlive, type KeepAliveLink } from './keepalive';
 import { clockTicker } from './ticker';
@@ -136,13 +137,15 @@ describe('KeepAlive', () => {
 
   it('a tick far later than due (the machine slept) checks at once', () => {
     const { link } = setup();
+    const logs = captureLogs();
     link.autoAnswer = false;
     vi.advanceTimersByTime(3_000);
     // the clock jumps 60 s while no timer ran (suspend), then the overdue tick fires
     vi.setSystemTime(Date.now() + 60_000);
     vi.advanceTimersByTime(1_000);
     expect(link.log).toEqual(['probe']);
-    expect(console.info).toHaveBeenCalledWith('phone: connection check (clock_jump)');
+    expect(logs.lines('info')).toEqual(['phone: connection check (clock_jump)']);
+    logs.stop();
   });
 
   it('stop() ends the ticks; checkNow after stop does nothing', () => {

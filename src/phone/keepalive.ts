@@ -1,5 +1,8 @@
+import { createLogger } from '@/lib/logger';
 import type { Clock } from './clock';
 import type { Ticker } from './ticker';
+
+const log = createLogger('phone');
 
 /** What the keep-alive needs from the SIP stack (jssip/keepalive-link.ts builds it from a UA). */
 export interface KeepAliveLink {
@@ -75,7 +78,7 @@ export class KeepAlive {
   /** A hint that the path may have changed (online, tab visible, page resumed, sleep): check now. */
   checkNow(reason: KeepAliveReason): void {
     if (!this.stopTicks) return;
-    console.info(`phone: connection check (${reason})`);
+    log.info(`connection check (${reason})`);
     if (!this.link.isConnected()) return this.connectIfDown();
     if (this.probeSentAt === null) this.sendProbe();
   }
@@ -119,7 +122,7 @@ export class KeepAlive {
   }
 
   private declareDead(): void {
-    console.warn('phone: the PBX stopped answering on this connection; reconnecting');
+    log.warn('the PBX stopped answering on this connection; reconnecting');
     this.probeSentAt = null;
     this.probeSeq++;
     this.link.reconnect();

@@ -1,6 +1,9 @@
+import { createLogger } from '@/lib/logger';
 import type { PresenceWatcher } from './blf/presence-service';
 import { NO_MESSAGES, parseMessageSummary, sameMwi } from './message-summary';
 import type { MwiSnapshot } from './types';
+
+const log = createLogger('phone');
 
 /** SUBSCRIBE Expires for message-summary when PhoneConfig.mwiExpires is not set. */
 export const MWI_EXPIRES_S = 3600;
@@ -25,7 +28,7 @@ export class MwiService {
     notify: (_user: string, body: string): void => {
       const parsed = parseMessageSummary(body);
       if (parsed) this.publish(parsed);
-      else console.warn('mwi: message-summary body not understood');
+      else log.warn('mwi: message-summary body not understood');
     },
     lost: (): void => this.publish(NO_MESSAGES),
   };

@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { callerIdentity, pickupDial } from './blf/pickup';
 import { PresenceService } from './blf/presence-service';
 import type { PickupOptions } from './blf/types';
@@ -53,6 +54,8 @@ import {
   type CallOptions,
   type RemoteIdentity,
 } from './types';
+
+const log = createLogger('phone');
 
 export type { PhoneDeps } from './phone-deps';
 
@@ -147,7 +150,7 @@ class PhoneEngine implements Phone {
       });
     } catch (error) {
       // settings the UI let through but JsSIP cannot use: report, never throw into the UI
-      console.warn('phone: invalid configuration', error);
+      log.warn('invalid configuration', error);
       this.setRegistration({ state: 'failed', cause: 'invalid_config', attempts: 0, nextRetryAt: null });
       return;
     }
@@ -274,7 +277,7 @@ class PhoneEngine implements Phone {
     if (swaps.length === 0) return;
     const calls = [...this.calls.values()];
     const results = await Promise.allSettled(calls.map((call) => call.replaceTracks(swaps)));
-    results.forEach((r) => r.status === 'rejected' && console.warn('phone: replaceTrack', r.reason));
+    results.forEach((r) => r.status === 'rejected' && log.warn('replaceTrack', r.reason));
     this.conference.onMicrophoneChanged(swaps);
   }
 
@@ -347,7 +350,7 @@ class PhoneEngine implements Phone {
     if (!old) return SipCall.incoming(this.env, this.newId(), session).reject(481, 'failed');
     const call = replacingCall(this.env, this.newId(), session, old);
     this.calls.add(call);
-    this.answer(call.id).catch((error: unknown) => console.warn('phone: pickup answer failed', error));
+    this.answer(call.id).catch((error: unknown) => log.warn('pickup answer failed', error));
   }
 
   /** closures over our private parts; `env` is read late because it is built in the constructor */

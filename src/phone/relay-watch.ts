@@ -1,4 +1,7 @@
+import { createLogger } from '@/lib/logger';
 import { OneShotTimer, type Clock } from './clock';
+
+const log = createLogger('phone');
 
 /** What a peer connection's `icecandidateerror` said about a TURN server, as plain data. */
 export interface RelayError {
@@ -74,7 +77,7 @@ export class RelayWatch {
     if (typeof url !== 'string' || !/^turns?:/i.test(url)) return;
     if (!this.error) {
       this.error = { code: errorCode ?? 0, url, text: errorText ?? '' };
-      console.warn(`phone: TURN server ${url} not usable: ${errorCode ?? '?'} ${errorText ?? ''}`);
+      log.warn(`TURN server ${url} not usable: ${errorCode ?? '?'} ${errorText ?? ''}`);
     }
     this.arm();
   }

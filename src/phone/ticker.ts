@@ -1,4 +1,7 @@
+import { createLogger } from '@/lib/logger';
 import type { Clock } from './clock';
+
+const log = createLogger('phone');
 
 /**
  * A periodic tick. The keep-alive runs on it instead of on page timers because Chromium throttles
@@ -46,7 +49,7 @@ export function workerTicker(fallback: Ticker, spawn: () => WorkerLike = spawnTi
       try {
         worker = spawn();
       } catch (error) {
-        console.warn('phone: keep-alive worker unavailable, using page timers', error);
+        log.warn('keep-alive worker unavailable, using page timers', error);
         return fallback.start(periodMs, onTick);
       }
       worker.onmessage = () => onTick();

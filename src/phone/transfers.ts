@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import type { Call, ReferOffer, ReplacementOffer } from './call';
 import { can } from './call-commands';
 import type { MediaSetup } from './call-env';
@@ -5,6 +6,8 @@ import { parseTarget } from './target';
 import { isTransferPending } from './transfer-state';
 import { NO_OP_TIMEOUT } from './op-queue';
 import { PhoneError, type CallId, type RemoteIdentity } from './types';
+
+const log = createLogger('phone');
 
 /** No final NOTIFY this long after the 202: the transfer failed and the call stays ours. */
 export const TRANSFER_OUTCOME_MS = 30_000;
@@ -64,7 +67,7 @@ export class Transfers {
   onReferred(old: Call, offer: ReferOffer): void {
     const call = this.ctx.addReferred(offer.target, old.id);
     this.placeReferred(call, old, offer).catch((error: unknown) => {
-      console.warn('phone: transferred call not placed', error);
+      log.warn('transferred call not placed', error);
     });
   }
 

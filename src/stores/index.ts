@@ -19,6 +19,8 @@ export { useHistoryStore, HISTORY_PAGE_SIZE, RECENT_LIMIT, type HistoryStore } f
 export { talkTime } from './history/history-record';
 export type { HistoryRangeKind, TimeRange } from './history/history-range';
 export { bindPhone, type PhoneBridgeStores } from './bridges/phone-bridge';
+export { bindSupportLog } from './bridges/log-bridge';
+export { bindServiceWorkerLog } from './bridges/sw-log-bridge';
 export { bindConnectionSignals } from './bridges/connection-signals';
 export { bindNetworkChange, type ConnectionInfo } from './bridges/network-change';
 export { useIncomingStore, type ActiveForward, type IncomingStore } from './call/incoming';

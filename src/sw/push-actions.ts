@@ -11,7 +11,10 @@ import {
   type AnswerCallMessage,
   type AnswerIntent,
 } from '../lib/push-contract';
+import { createLogger } from '../lib/logger';
 import { handlePush, readPushConfig, type PushScope } from './push';
+
+const log = createLogger('sw');
 
 export type PushClickOutcome = 'posted' | 'opened' | 'declined' | 'decline-failed' | 'no-window';
 
@@ -49,8 +52,10 @@ async function decline(scope: PushScope, data: PushNotificationData): Promise<Pu
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ callId: data.callId, token: data.token }),
     });
+    if (!response.ok) log.warn(`decline refused by the push sender: ${response.status}`);
     return response.ok ? 'declined' : 'decline-failed';
-  } catch {
+  } catch (error) {
+    log.warn('decline not sent', error);
     return 'decline-failed';
   }
 }
@@ -60,8 +65,9 @@ async function recordIntent(scope: PushScope, callId: string, now: number): Prom
   const intent: AnswerIntent = { callId, at: now };
   try {
     await (await scope.caches.open(PUSH_CACHE)).put(ANSWER_INTENT_PATH, new Response(JSON.stringify(intent)));
-  } catch {
+  } catch (error) {
     // no cache: an open window still gets the message; a new one rings normally
+    log.warn('proof of the Answer click not stored', error);
   }
 }
 
@@ -119,7 +125,8 @@ export async function renewSubscription(
     const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
     for (const client of windows) client.postMessage({ type: PUSH_RENEWED });
     return 'renewed';
-  } catch {
+  } catch (error) {
+    log.warn('push subscription not renewed', error);
     return 'failed';
   }
 }

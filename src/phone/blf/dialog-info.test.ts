@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '@/lib/testing/capture-logs';
 import { parseDialogInfo, presenceOf } from './dialog-info';
 import { pickupDial, replacesHeader } from './pickup';
 
@@ -19,11 +20,12 @@ const doc = (dialogs: string, version = 1) =>
 const dialog = (state: string, direction = 'recipient') =>
   `<dialog id="${state}-${direction}" direction="${direction}"><state>${state}</state></dialog>`;
 
-let warn: ReturnType<typeof vi.spyOn>;
+let logs: ReturnType<typeof captureLogs>;
 beforeEach(() => {
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  logs = captureLogs();
 });
-afterEach(() => warn.mockRestore());
+afterEach(() => logs.stop());
 
 describe('dialog-info from the development PBX', () => {
   it.each([
@@ -106,6 +108,7 @@ describe('dialog-info rules and broken bodies', () => {
     ['<presence xmlns="urn:ietf:params:xml:ns:pidf"/>'],
   ])('garbage %j -> null and one warning, no throw', (body) => {
     expect(parseDialogInfo(body)).toBeNull();
-    expect(warn).toHaveBeenCalledTimes(1);
+    expect(logs.lines('warn')).toHaveLength(1);
+    expect(logs.lines()[0]).toMatch(/^blf: /);
   });
 });

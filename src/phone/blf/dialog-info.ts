@@ -1,4 +1,7 @@
+import { createLogger } from '@/lib/logger';
 import type { PresenceState, RingingDialog } from './types';
+
+const log = createLogger('blf');
 
 /**
  * RFC 4235 dialog-info+xml, reduced to what a busy lamp and a pickup need. Pure: DOMParser only.
@@ -27,18 +30,18 @@ export interface DialogInfo {
 const STATES = new Set(['trying', 'proceeding', 'early', 'confirmed', 'terminated']);
 const SETTING_UP = new Set(['trying', 'proceeding', 'early']);
 
-/** Parses a NOTIFY body; null (and one console.warn) when it is not dialog-info XML at all. */
+/** Parses a NOTIFY body; null (and one warning) when it is not dialog-info XML at all. */
 export function parseDialogInfo(body: string): DialogInfo | null {
   let doc: Document;
   try {
     doc = new DOMParser().parseFromString(body, 'application/xml');
   } catch (error) {
-    console.warn('blf: unreadable dialog-info', error);
+    log.warn('unreadable dialog-info', error);
     return null;
   }
   const root = doc.documentElement;
   if (doc.getElementsByTagName('parsererror').length > 0 || root?.localName !== 'dialog-info') {
-    console.warn('blf: NOTIFY body is not dialog-info XML', body.slice(0, 200));
+    log.warn('NOTIFY body is not dialog-info XML', body.slice(0, 200));
     return null;
   }
   const version = Number.parseInt(root.getAttribute('version') ?? '', 10);
@@ -78,7 +81,7 @@ function children(el: Element, name: string): Element[] {
  */
 export function presenceOf(info: DialogInfo): { state: PresenceState; ringing: RingingDialog | null } {
   const known = info.dialogs.filter((d) => STATES.has(d.state));
-  if (known.length < info.dialogs.length) console.warn('blf: unknown dialog state ignored');
+  if (known.length < info.dialogs.length) log.warn('unknown dialog state ignored');
   if (known.length === 0 && info.dialogs.length > 0) return { state: 'unknown', ringing: null };
   if (known.some((d) => d.state === 'confirmed')) return { state: 'busy', ringing: null };
   const incoming = known.find((d) => SETTING_UP.has(d.state) && d.direction === 'recipient');

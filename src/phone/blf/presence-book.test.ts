@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '@/lib/testing/capture-logs';
 import { namesExtension, PresenceBook } from './presence-book';
 import { cleanExtensions } from './presence-service';
 
@@ -52,12 +53,13 @@ describe('PresenceBook', () => {
 
 describe('PresenceBook entity check', () => {
   it('applies a body only to the extension its entity names; others are ignored with a log line', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const book = new PresenceBook();
     book.setWatched(['1002', '1003']);
     const about1002 = fixture('notify-confirmed-recipient');
     expect(book.applyBody('1003', about1002)).toBeNull();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('names entity sip:1002@pbx.test'));
+    expect(logs.lines('warn')).toEqual([expect.stringContaining('names entity sip:1002@pbx.test')]);
     expect(book.applyBody('1003', about1002.replace('entity="sip:1002@', 'entity="sips:1003@'))?.state).toBe(
       'busy',
     );
@@ -65,7 +67,7 @@ describe('PresenceBook entity check', () => {
     expect(book.applyBody('1002', noEntity)).toBeNull();
     expect(book.applyBody('1002', about1002.replace('entity="sip:1002@', 'entity="sip:10020@'))).toBeNull();
     expect(book.list().find((s) => s.extension === '1002')?.state).toBe('unknown');
-    warn.mockRestore();
+    logs.stop();
   });
 
   it('namesExtension compares the decoded user part', () => {

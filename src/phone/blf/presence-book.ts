@@ -1,5 +1,8 @@
+import { createLogger } from '@/lib/logger';
 import { parseDialogInfo, presenceOf } from './dialog-info';
 import type { PresenceSnapshot, RingingDialog } from './types';
+
+const log = createLogger('blf');
 
 interface Entry {
   snap: PresenceSnapshot;
@@ -69,7 +72,7 @@ export class PresenceBook {
     if (!info) return this.set(entry, unknown(extension));
     // a body about somebody else (a confused or hostile server) must not light this lamp
     if (!namesExtension(info.entity, extension)) {
-      console.warn(`blf: NOTIFY for ${extension} names entity ${String(info.entity)}; ignored`);
+      log.warn(`NOTIFY for ${extension} names entity ${String(info.entity)}; ignored`);
       return null;
     }
     if (info.version !== null && entry.version !== null && info.version < entry.version) return null;

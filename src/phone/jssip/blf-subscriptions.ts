@@ -1,7 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import type { Subscriber } from 'jssip/lib/Subscriber';
 import type { UA } from 'jssip/lib/UA';
 import { registerRetryDelayMs } from '../backoff';
 import { OneShotTimer, type Clock } from '../clock';
+
+const log = createLogger('phone.jssip');
 
 export interface BlfHandlers {
   /** a new SUBSCRIBE went out for the extension: its NOTIFY versions start again */
@@ -130,7 +133,7 @@ export class BlfSubscriptions {
         contentType: event.accept,
       });
     } catch (error) {
-      console.warn(`${event.name}: cannot subscribe to ${ext}`, error);
+      log.warn(`${event.name}: cannot subscribe to ${ext}`, error);
       this.retryLater(ext, watch, undefined);
       return;
     }
@@ -144,7 +147,7 @@ export class BlfSubscriptions {
       if (watch.sub !== sub) return; // we closed it ourselves
       watch.sub = null;
       if (this.watches.get(ext) !== watch) return;
-      console.warn(`${event.name}: subscription to ${ext} ended (code ${String(code)}), subscribing again`);
+      log.warn(`${event.name}: subscription to ${ext} ended (code ${String(code)}), subscribing again`);
       this.retryLater(ext, watch, retryAfter);
     });
     this.handlers.started(ext);
@@ -174,7 +177,7 @@ function unsubscribe(sub: Subscriber, clock: Clock): void {
   try {
     sub.terminate();
   } catch (error) {
-    console.warn('blf: un-SUBSCRIBE failed', error);
+    log.warn('un-SUBSCRIBE failed', error);
   }
   const timer = clock.setTimeout(() => {
     if (Number(sub.state) === TERMINATED) return;

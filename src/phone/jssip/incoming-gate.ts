@@ -1,8 +1,11 @@
+import { createLogger } from '@/lib/logger';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { offerProblem } from '../sdp-offer';
 import { holdRinging, isRepliable, type ProbeVerdict } from './offer-probe';
 import { safeTerminate } from './session-ops';
 import { isClaimedReplacement } from './transfer-in';
+
+const log = createLogger('phone.jssip');
 
 export interface GateHandlers {
   /** the phone's decision on a new call: a final response given inside it goes out before any 180 */
@@ -42,7 +45,7 @@ export class IncomingGate {
       .then((refused) => {
         if (stillRinging(session)) this.decide(session, offer, refused);
       })
-      .catch((error: unknown) => console.warn('phone: incoming call', error))
+      .catch((error: unknown) => log.warn('incoming call', error))
       .finally(() => {
         this.waiting--;
         ringing.release();

@@ -1,6 +1,9 @@
+import { createLogger } from '@/lib/logger';
 import * as JsSIP from 'jssip';
 import type { UA } from 'jssip/lib/UA';
 import type { KeepAliveLink } from '../keepalive';
+
+const log = createLogger('phone.jssip');
 
 /**
  * The keep-alive's view of a UA. The probe is an out-of-dialog OPTIONS to the domain, which the
@@ -21,7 +24,7 @@ export function keepAliveLink(ua: UA, domain: string): KeepAliveLink {
           eventHandlers: { succeeded: () => done(true), failed: (e) => done(remote(e)) },
         });
       } catch (error) {
-        console.warn('phone: keep-alive OPTIONS not sent', error);
+        log.warn('keep-alive OPTIONS not sent', error);
       }
     },
     reconnect() {

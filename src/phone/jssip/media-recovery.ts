@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { OneShotTimer, type Clock } from '../clock';
 import {
@@ -11,6 +12,8 @@ import { PhoneError, type CallDirection } from '../types';
 import { isNotReady, isRefusedReinvite, restartIce } from './reinvite';
 import { peerOf } from './session-ops';
 import { glareDelayMs } from './target-refresh';
+
+const log = createLogger('phone.jssip');
 
 /** What the recovery needs of its call (SipCall has all of it). */
 export interface RecoveringCall {
@@ -128,7 +131,7 @@ export class MediaRecovery {
       .run(() => {
         const session = this.call.session;
         if (!session || session.isEnded()) throw new Error('gone');
-        console.info('phone: ICE restart');
+        log.info('ICE restart');
         return restartIce(session);
       })
       .then(() => 'done' as const, outcomeOf);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '@/lib/testing/capture-logs';
 import type { Clock } from '../clock';
 import { holdRinging, OfferProber, probeOffer, reasonOf, type ProbePeer } from './offer-probe';
 
@@ -126,7 +127,7 @@ describe('OfferProber.warm', () => {
   });
 
   it('no WebRTC: warm() stays quiet', () => {
-    const warn = vi.spyOn(console, 'warn');
+    const logs = captureLogs();
     const { clock, fire } = manualClock();
     new OfferProber(
       () => {
@@ -136,7 +137,8 @@ describe('OfferProber.warm', () => {
       10,
     ).warm({});
     fire();
-    expect(warn).not.toHaveBeenCalled();
+    expect(logs.records).toEqual([]);
+    logs.stop();
     vi.restoreAllMocks();
   });
 });

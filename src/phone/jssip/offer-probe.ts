@@ -1,5 +1,8 @@
+import { createLogger } from '@/lib/logger';
 import type { Clock } from '../clock';
 import { offerShape } from '../offer-shape';
+
+const log = createLogger('phone.jssip');
 
 /**
  * Tries an incoming SDP offer on a throwaway peer connection before the call rings. JsSIP hands
@@ -49,7 +52,7 @@ function tryOffer(
     peer = options.createPeer(options.config);
   } catch (error) {
     // not the offer's fault (no WebRTC, a configuration the browser refuses): answer() will tell
-    console.warn('phone: no peer connection to check the offer', error);
+    log.warn('no peer connection to check the offer', error);
     return Promise.resolve({ verdict: null, decided: false });
   }
   return new Promise((resolve) => {
@@ -62,7 +65,7 @@ function tryOffer(
       resolve({ verdict, decided });
     };
     const timer = options.clock.setTimeout(() => {
-      console.warn(`phone: the browser gave no verdict on the offer within ${options.timeoutMs} ms`);
+      log.warn(`the browser gave no verdict on the offer within ${options.timeoutMs} ms`);
       settle(null, false);
     }, options.timeoutMs);
     peer.setRemoteDescription({ type: 'offer', sdp }).then(
@@ -134,7 +137,7 @@ function closeQuietly(peer: ProbePeer): void {
   try {
     peer.close();
   } catch (error) {
-    console.warn('phone: closing the offer probe', error);
+    log.warn('closing the offer probe', error);
   }
 }
 

@@ -1,6 +1,9 @@
+import { createLogger } from '@/lib/logger';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { PhoneError } from '../types';
 import { peerOf } from './session-ops';
+
+const log = createLogger('phone.jssip');
 
 /**
  * hold()/unhold() as a promise that settles when the re-INVITE transaction is done. Callers run it
@@ -161,6 +164,6 @@ async function revert(session: RTCSession, triedHold: boolean | null): Promise<v
   try {
     await pc.setLocalDescription({ type: 'rollback' });
   } catch (error) {
-    console.warn('phone: rolling back the refused offer failed', error);
+    log.warn('rolling back the refused offer failed', error);
   }
 }

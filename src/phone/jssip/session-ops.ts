@@ -1,6 +1,9 @@
+import { createLogger } from '@/lib/logger';
 import * as JsSIP from 'jssip';
 import type { DTMFOptions, RTCSession } from 'jssip/lib/RTCSession';
 import type { DtmfTransport, RemoteIdentity } from '../types';
+
+const log = createLogger('phone.jssip');
 
 /** JsSIP types `connection` as always set, but it is null for an incoming call before answer(). */
 export function peerOf(session: RTCSession | null): RTCPeerConnection | null {
@@ -53,7 +56,7 @@ export function safeTerminate(session: RTCSession, statusCode?: number, extraHea
     // the final response of a ringing call carries extraHeaders (RTCSession.js:627): 302's Contact
     session.terminate(statusCode === undefined ? {} : { status_code: statusCode, extraHeaders });
   } catch (error) {
-    console.warn('phone: terminate failed', error);
+    log.warn('terminate failed', error);
   }
 }
 

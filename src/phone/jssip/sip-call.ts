@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions } from 'jssip/lib/UA';
 import {
@@ -33,6 +34,8 @@ import { cleanTones, dtmfOptions, peerOf, remoteIdentityOf, safeTerminate, sipCa
 import { attachHandlers, sessionHandlers } from './session-wiring';
 import { isSipReferOffer, isSipReplacementOffer } from './transfer-in';
 import { referToWithReplaces, sendRefer, transferEndCause } from './transfer-out';
+
+const log = createLogger('phone.jssip');
 
 /**
  * One call over JsSIP: the engine's plain record (../call.ts) plus the JsSIP session (once there is
@@ -156,7 +159,7 @@ export class SipCall extends CallRecord implements CallSignalling {
       try {
         this.session.terminate({ status_code: 200, reason_phrase: 'Call completed elsewhere' });
       } catch (error) {
-        console.warn('phone: ending the replaced call failed', error);
+        log.warn('ending the replaced call failed', error);
       }
     }
     if (this.live) this.finish(this.forced);

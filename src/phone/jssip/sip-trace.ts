@@ -1,7 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import type { Socket } from 'jssip/lib/Socket';
 import type { Clock } from '../clock';
 import type { SipTraceEntry } from '../types';
 import { SocketWrapper, type DataHandler, type OutgoingMessage } from './socket-wrapper';
+
+const log = createLogger('phone.jssip');
 
 type Sink = (entry: SipTraceEntry) => void;
 
@@ -32,7 +35,7 @@ export class SipTrace {
     try {
       sink({ at: this.clock.now(), direction, text });
     } catch (error) {
-      console.warn('phone: sip trace sink failed', error);
+      log.warn('sip trace sink failed', error);
     }
   }
 }

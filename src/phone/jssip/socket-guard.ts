@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import type { Socket } from 'jssip/lib/Socket';
 import type { Clock } from '../clock';
 import { fetchReach, type ReachProbe } from './reach-probe';
@@ -9,6 +10,8 @@ import {
   type OutgoingMessage,
 } from './socket-wrapper';
 import { ALLOWED_METHODS } from './ua-factory';
+
+const log = createLogger('phone.jssip');
 
 /**
  * How long a WebSocket may take to open before it is given up (and JsSIP's Transport retries).
@@ -119,7 +122,7 @@ class GuardedSocket extends SocketWrapper {
     try {
       handler(data);
     } catch (error) {
-      console.warn('phone: JsSIP failed on an incoming message', error);
+      log.warn('JsSIP failed on an incoming message', error);
     }
   }
 
@@ -127,7 +130,7 @@ class GuardedSocket extends SocketWrapper {
   private refused(text: string): boolean {
     const refusal = screenRequest(text);
     if (!refusal) return false;
-    console.warn(`phone: refused a request with ${refusal.status} ${refusal.reason}:`, text.slice(0, 200));
+    log.warn(`refused a request with ${refusal.status} ${refusal.reason}:`, text.slice(0, 200));
     const response = statelessReply(text, refusal, newTag());
     if (response) this.inner.send(response);
     return true;
@@ -146,7 +149,7 @@ class GuardedSocket extends SocketWrapper {
   private openTimedOut(ms: number, reason: string): void {
     this.openTimer = null;
     if (this.inner.isConnected()) return;
-    console.warn(`phone: WebSocket ${this.inner.url} did not open within ${ms} ms`);
+    log.warn(`WebSocket ${this.inner.url} did not open within ${ms} ms`);
     // WebSocketInterface.disconnect() unbinds its handlers first, so report the close ourselves
     this.inner.disconnect();
     this.lastClose = [4000, reason];

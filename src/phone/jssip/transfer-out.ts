@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { OneShotTimer } from '../clock';
 import {
@@ -12,6 +13,8 @@ import {
 import { PhoneError, type EndCause } from '../types';
 import type { Call, ReferRequest } from '../call';
 import type { SipCall } from './sip-call';
+
+const log = createLogger('phone.jssip');
 
 /** What ReferSubscriber's events carry (RTCSession/ReferSubscriber.js), as far as we read it. */
 interface ReferProgress {
@@ -137,7 +140,7 @@ function startRefer(
     started = (session as unknown as Referable).refer(target, { eventHandlers });
   } catch (error) {
     // a target JsSIP cannot parse: nothing left, the call stays ours
-    console.warn('phone: REFER not sent', error);
+    log.warn('REFER not sent', error);
   }
   if (started === false) refused();
 }

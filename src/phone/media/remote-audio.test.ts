@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakePeerConnection, FakeStream, FakeTrack } from '../testing/fake-media';
+import { captureLogs } from '@/lib/testing/capture-logs';
 import { RemoteAudio } from './remote-audio';
 
 const pcOf = (pc: FakePeerConnection): RTCPeerConnection => pc as unknown as RTCPeerConnection;
@@ -63,11 +64,12 @@ describe('RemoteAudio', () => {
       const audio = new RemoteAudio(document);
       audio.attach('c1', pcOf(new FakePeerConnection()));
       expect(() => audio.setSink('headset')).not.toThrow();
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const logs = captureLogs();
       proto.setSinkId = vi.fn(() => Promise.reject(new Error('NotFoundError')));
       audio.setSink('gone');
-      await vi.waitFor(() => expect(warn).toHaveBeenCalled());
-      warn.mockRestore();
+      await vi.waitFor(() => expect(logs.lines('warn')).toEqual(['phone: audio output refused']));
+      logs.stop();
     });
   });
 });

@@ -2,6 +2,9 @@
  * Plays each call's remote audio through its own hidden <audio autoplay> element. Chrome only
  * renders remote WebRTC audio that is attached to a media element, and JsSIP never does it.
  */
+import { createLogger } from '@/lib/logger';
+
+const log = createLogger('phone');
 export class RemoteAudio {
   private readonly entries = new Map<string, { el: HTMLAudioElement | null; stream: MediaStream | null }>();
 
@@ -68,5 +71,5 @@ type SinkElement = HTMLMediaElement & { setSinkId?: (id: string) => Promise<void
 export function applySink(el: HTMLMediaElement, deviceId: string | null): void {
   const sink = el as SinkElement;
   if (typeof sink.setSinkId !== 'function') return;
-  void sink.setSinkId(deviceId ?? '').catch((error: unknown) => console.warn('audio output refused', error));
+  void sink.setSinkId(deviceId ?? '').catch((error: unknown) => log.warn('audio output refused', error));
 }

@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AccountProfile } from '@/db';
@@ -8,6 +9,8 @@ import { useRepositories } from '../app/persistence';
 import { usePhoneStore } from '../call/phone';
 import { usePushStore } from '../app/push';
 import { useSettingsStore } from '../app/settings';
+
+const log = createLogger('account');
 
 export type { AccountProfile } from '@/db';
 export type { AccountForm } from './account-form';
@@ -49,7 +52,7 @@ export const useAccountStore = defineStore('account', () => {
     const saved = await useRepositories()
       .accounts.load()
       .catch((error: unknown) => {
-        console.warn('saved account unreadable', error);
+        log.warn('saved account unreadable', error);
         return null;
       });
     profile.value = saved?.profile ?? null;

@@ -14,6 +14,9 @@
  * AFTER the new owner registered removes the new owner's binding: such a window says `stopped`
  * and the owner registers again (`rebind`). Framework-free: the store passes the callbacks.
  */
+import { createLogger } from '@/lib/logger';
+
+const log = createLogger('account');
 export const PHONE_LOCK = 'softphone:phone';
 export const PHONE_CHANNEL = 'softphone:phone';
 export const TAKEOVER_TIMEOUT_MS = 2000;
@@ -82,7 +85,7 @@ export interface Ownership {
 }
 
 const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
-const warn = (what: string) => (error: unknown) => console.warn(what, error);
+const warn = (what: string) => (error: unknown) => log.warn(what, error);
 
 export function createOwnership(options: OwnershipOptions): Ownership {
   const { locks, channel } = options;

@@ -1,5 +1,8 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+
+const log = createLogger('app');
 
 /** Chromium's install prompt event (not in TypeScript's DOM library). */
 interface BeforeInstallPromptEvent extends Event {
@@ -61,7 +64,7 @@ export const useAppInstallStore = defineStore('appInstall', () => {
       await event.prompt();
       if ((await event.userChoice).outcome === 'accepted') installed.value = true;
     } catch (error) {
-      console.warn('install prompt failed', error);
+      log.warn('install prompt failed', error);
     }
   }
 

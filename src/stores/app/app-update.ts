@@ -1,9 +1,12 @@
 /// <reference types="vite-plugin-pwa/vue" />
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { useRegisterSW } from 'virtual:pwa-register/vue';
 import { useInstanceStore } from '../account/instance';
 import { usePhoneStore } from '../call/phone';
+
+const log = createLogger('app');
 
 /** How often a window that stays open asks the server for a new service worker. */
 export const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -73,7 +76,7 @@ export const useAppUpdateStore = defineStore('appUpdate', () => {
       onRegisteredSW: (_url, registration) => {
         if (registration) checkForUpdates(registration);
       },
-      onRegisterError: (error: unknown) => console.warn('service worker not registered', error),
+      onRegisterError: (error: unknown) => log.warn('service worker not registered', error),
     });
     updateServiceWorker = () => sw.updateServiceWorker();
   }
@@ -93,7 +96,7 @@ function checkForUpdates(registration: ServiceWorkerRegistration): void {
   const check = (): void => {
     // no navigator.onLine gate: it is false on a machine whose PBX is local and nothing else is up
     if (registration.installing) return;
-    registration.update().catch((error: unknown) => console.warn('update check failed', error));
+    registration.update().catch((error: unknown) => log.warn('update check failed', error));
   };
   setInterval(check, UPDATE_CHECK_MS);
   document.addEventListener('visibilitychange', () => {

@@ -1,8 +1,11 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { parseDialLink, readLaunchUrl, type DialLinkError } from '../call/dial-link';
 import { useDirectoryStore, type ImportFile, type ImportReport } from '../directory/directory';
 import { usePhoneStore } from '../call/phone';
+
+const log = createLogger('app');
 
 export type LaunchTab = 'keypad' | 'history' | 'directory';
 
@@ -64,7 +67,7 @@ export const useLaunchStore = defineStore('launch', () => {
       for (const file of files) {
         reports.push(
           await directory.importContacts(file).catch((error: unknown): ImportReport => {
-            console.warn('launch import failed', error);
+            log.warn('launch import failed', error);
             return { imported: 0, skipped: [], fatal: 'unrecognised' };
           }),
         );

@@ -1,9 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { usePermissionsStore } from '../devices/permissions';
 import { useStoredSettings } from './persistence';
 import { usePhoneStore } from '../call/phone';
 import { browserPushApi, type PushApi, type PushSubscriptionInfo, type PushWords } from './push-api';
+
+const log = createLogger('push');
 
 export type { PushApi, PushSubscriptionInfo, PushWords } from './push-api';
 
@@ -62,7 +65,7 @@ export const usePushStore = defineStore('push', () => {
     enabled.value = value;
     await useStoredSettings()
       .write('pushEnabled', value)
-      .catch((error: unknown) => console.warn('could not save pushEnabled', error));
+      .catch((error: unknown) => log.warn('could not save pushEnabled', error));
   }
 
   /** before connect(): the saved subscription rides on the very first REGISTER (a woken app) */
@@ -94,7 +97,7 @@ export const usePushStore = defineStore('push', () => {
         await api.shareConfig(texts ? { pushUrl: pushUrl.value, words: texts } : null);
         status.value = 'active';
       } catch (error) {
-        console.warn('push: could not subscribe', error);
+        log.warn('could not subscribe', error);
         if (mine === generation) status.value = 'failed';
       }
     });
@@ -112,7 +115,7 @@ export const usePushStore = defineStore('push', () => {
         await (await api.current())?.unsubscribe();
         await api.shareConfig(null);
       } catch (error) {
-        console.warn('push: could not unsubscribe', error);
+        log.warn('could not unsubscribe', error);
       }
     });
   }

@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DtmfTransport, PickupMethod } from '@/phone';
@@ -15,6 +16,8 @@ import type { SettingKey, SettingValue } from '../settings/registry';
 import { usePhoneStore } from '../call/phone';
 
 export { DEFAULT_PICKUP_CODE, detectCountry, type ContactSort } from './settings-rules';
+
+const log = createLogger('app');
 
 /** User preferences, persisted in the `settings` table and pushed to the engine when changed. */
 export const useSettingsStore = defineStore('settings', () => {
@@ -34,7 +37,7 @@ export const useSettingsStore = defineStore('settings', () => {
     try {
       await useStoredSettings().write(key, value);
     } catch (error) {
-      console.warn(`could not save setting ${key}`, error);
+      log.warn(`could not save setting ${key}`, error);
     }
   }
 

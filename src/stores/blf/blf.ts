@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { BlfColleague, BlfList, BlfSpeedDial } from '@/db';
@@ -5,6 +6,8 @@ import { PhoneError, type Phone, type PresenceSnapshot, type PresenceState } fro
 import { useRepositories } from '../app/persistence';
 import { usePhoneStore } from '../call/phone';
 import { useSettingsStore } from '../app/settings';
+
+const log = createLogger('blf');
 
 /** One lamp of the panel: plain data for the UI. */
 export interface BlfEntry {
@@ -70,7 +73,7 @@ export const useBlfStore = defineStore('blf', () => {
     try {
       await repository().save(JSON.parse(JSON.stringify(list)) as BlfList);
     } catch (error) {
-      console.warn('could not save the BLF list', error);
+      log.warn('could not save the BLF list', error);
     }
   }
 
@@ -111,7 +114,7 @@ export const useBlfStore = defineStore('blf', () => {
       if (!engine) throw new PhoneError('operation_failed', 'no engine');
       await engine.pickup(extension, { method: settings.pickupMethod, codePrefix: settings.pickupCode });
     } catch (error) {
-      if (!(error instanceof PhoneError)) console.error(error);
+      if (!(error instanceof PhoneError)) log.error('pickup failed', error);
       usePhoneStore().lastError = error instanceof PhoneError ? error.code : 'operation_failed';
     }
   }

@@ -1,6 +1,9 @@
+import { createLogger } from '@/lib/logger';
 import { cleanLaunchUrl } from '../call/dial-link';
 import type { ImportFile } from '../directory/directory';
 import type { LaunchStore } from '../app/launch';
+
+const log = createLogger('app');
 
 /** The File Handling / Launch Handler API (Chromium); not in TypeScript's DOM lib yet. */
 export interface LaunchParamsLike {
@@ -33,7 +36,7 @@ async function filesOf(params: LaunchParamsLike): Promise<ImportFile[]> {
     try {
       files.push(await handle.getFile());
     } catch (error) {
-      console.warn('a launched file could not be read', error);
+      log.warn('a launched file could not be read', error);
     }
   }
   return files;

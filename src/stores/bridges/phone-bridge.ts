@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { watch } from 'vue';
 import type { CallSnapshot, Phone, PhoneEventMap, PhoneEventName } from '@/phone';
 import type { AudioStore } from '../devices/audio';
@@ -8,6 +9,8 @@ import type { IncomingStore } from '../call/incoming';
 import type { useLogsStore } from '../support/logs';
 import type { PhoneStore } from '../call/phone';
 import type { VoicemailStore } from '../call/voicemail';
+
+const log = createLogger('history');
 
 export interface PhoneBridgeStores {
   phone: PhoneStore;
@@ -48,7 +51,7 @@ export function bindPhone(phone: Phone, stores: PhoneBridgeStores): () => void {
   const store = stores.phone;
   // the history writes in the background; a failure is logged, never thrown into the engine path
   const record = (call: CallSnapshot) =>
-    void stores.history?.record(call).catch((error: unknown) => console.warn('call history', error));
+    void stores.history?.record(call).catch((error: unknown) => log.warn('call history', error));
   /** a call our policy refused before it rang (DND, blocked, forwarded): history only, no call row */
   const show = (call: CallSnapshot, apply: (call: CallSnapshot) => void) => {
     if (call.service) return stores.featureCodes?.applyServiceCall(call);

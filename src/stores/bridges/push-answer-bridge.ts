@@ -1,7 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import { watch } from 'vue';
 import type { PhoneStore } from '../call/phone';
 import { createAutoAnswer, trustedLaunchAnswer, type AnswerIntent } from '../app/push-answer';
 import { browserAnswerSource, type AnswerSource } from '../app/push-api';
+
+const log = createLogger('push');
 
 /**
  * Answer clicked in a pushed notification (docs/web-push.md): the worker either opened the app
@@ -35,7 +38,7 @@ export function bindPushAnswer(
         const trusted = trustedLaunchAnswer(param, intent, now());
         if (trusted) expect(trusted);
       })
-      .catch((error: unknown) => console.warn('push answer: no record of the click', error));
+      .catch((error: unknown) => log.warn('push answer: no record of the click', error));
   }
   const stopMessages = source.onAnswer((callId) => expect({ callId, at: now() }));
   const stopWatch = watch(() => phone.calls, tryAnswer, { deep: true });

@@ -1,7 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import { inPhase, type CallId, type CallSnapshot } from '@/phone';
 import { resultOf } from '../history/history-record';
 import type { Notifier } from './notifier';
 import { ringsHere } from './phone';
+
+const log = createLogger('call');
 
 /** vue-i18n's `t`, handed in by the composition root (stores hold codes, not sentences) */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -27,7 +30,7 @@ export const MISSED_PREFIX = 'missed-';
 /** a call that rings here: not a pickup taking over our call, not one our policy refused */
 const rings = (call: CallSnapshot) => ringsHere(call) && !call.screened;
 
-const warn = (what: string) => (error: unknown) => console.warn(`could not ${what}`, error);
+const warn = (what: string) => (error: unknown) => log.warn(`could not ${what}`, error);
 
 /**
  * One notification per ringing call (tag `call-<id>`, Answer and Decline), closed as soon as the

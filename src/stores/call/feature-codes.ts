@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { inPhase, type CallId, type CallSnapshot, type Phone } from '@/phone';
@@ -21,6 +22,8 @@ export {
   type FeatureCodeSettings,
   type FeatureCodes,
 } from './feature-code-rules';
+
+const log = createLogger('call');
 
 /** what a code was dialled for, and how the PBX took it (i18n `feature_codes.status.*`) */
 export type FeatureCodeAction = 'dnd_on' | 'dnd_off' | 'forward' | 'cancel_forward';
@@ -76,7 +79,7 @@ export const useFeatureCodesStore = defineStore('featureCodes', () => {
         JSON.parse(JSON.stringify(clean)) as FeatureCodeSettings,
       );
     } catch (error) {
-      console.warn('could not save setting featureCodes', error);
+      log.warn('could not save setting featureCodes', error);
     }
     return {};
   }
@@ -120,7 +123,7 @@ export const useFeatureCodesStore = defineStore('featureCodes', () => {
           ? 'ok'
           : 'rejected';
     } catch (error) {
-      console.warn('feature code not dialled', error);
+      log.warn('feature code not dialled', error);
     }
     lastFailure.value = result === 'ok' ? null : { action, result };
     return result;

@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { IncomingPolicy, Phone } from '@/phone';
@@ -16,6 +17,8 @@ import { useFeatureCodesStore } from './feature-codes';
 import { useStoredSettings } from '../app/persistence';
 import type { SettingKey, SettingValue } from '../settings/registry';
 import { useVoicemailStore } from './voicemail';
+
+const log = createLogger('call');
 
 /** the rule the top bar shows: where calls go and when */
 export interface ActiveForward {
@@ -72,7 +75,7 @@ export const useIncomingStore = defineStore('incoming', () => {
     try {
       await useStoredSettings().write(key, copy(value));
     } catch (error) {
-      console.warn(`could not save setting ${key}`, error);
+      log.warn(`could not save setting ${key}`, error);
     }
   }
   async function load(): Promise<void> {

@@ -3,6 +3,9 @@
  * registration (persistent notifications, the only kind with action buttons), sets the app badge,
  * and listens to the worker's messages. The registration never leaves this module's closures.
  */
+import { createLogger } from '@/lib/logger';
+
+const log = createLogger('call');
 
 /** `NotificationOptions` plus what TypeScript's DOM lib leaves out (Chromium supports them) */
 export interface CallNotificationOptions {
@@ -38,7 +41,7 @@ export function browserNotifier(): Notifier {
   // `ready` waits for an active worker; without one (dev server, no SW support) nothing is shown
   const ready = (): Promise<ServiceWorkerRegistration> =>
     container ? container.ready : Promise.reject(new Error('no service worker'));
-  const warn = (what: string) => (error: unknown) => console.warn(`notification: ${what}`, error);
+  const warn = (what: string) => (error: unknown) => log.warn(`notification: ${what}`, error);
 
   return {
     async show(title, options) {

@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import {
@@ -15,6 +16,8 @@ import {
   type RegistrationSnapshot,
 } from '@/phone';
 import { conferenceSlice } from './phone-conference';
+
+const log = createLogger('call');
 
 /** How long an ended call stays in the list, showing its end cause. */
 export const ENDED_CALL_LINGER_MS = 4000;
@@ -115,7 +118,7 @@ export const usePhoneStore = defineStore('phone', () => {
       if (!engine) throw new PhoneError('operation_failed', 'no engine');
       return await run(engine);
     } catch (error) {
-      if (!(error instanceof PhoneError)) console.error(error);
+      if (!(error instanceof PhoneError)) log.error('engine command failed', error);
       lastError.value = error instanceof PhoneError ? error.code : 'operation_failed';
       return undefined;
     }

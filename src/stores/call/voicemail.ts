@@ -1,9 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { MwiSnapshot, Phone } from '@/phone';
 import { isDialTarget } from './incoming-rules';
 import { useStoredSettings } from '../app/persistence';
 import { usePhoneStore } from './phone';
+
+const log = createLogger('call');
 
 /**
  * Voicemail: the number to dial (persisted) and the message-waiting lamp (engine events only,
@@ -50,7 +53,7 @@ export const useVoicemailStore = defineStore('voicemail', () => {
     try {
       await useStoredSettings().write('voicemailNumber', next);
     } catch (error) {
-      console.warn('could not save the voicemail number', error);
+      log.warn('could not save the voicemail number', error);
     }
     return true;
   }

@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AudioDevices, Phone } from '@/phone';
@@ -7,6 +8,8 @@ import type { SettingKey, SettingValue } from '../settings/registry';
 import { DEFAULT_RINGTONE_VOLUME, isRingtone, type RingtoneId } from './ringtones';
 
 export { DEFAULT_RINGTONE_VOLUME, RINGTONES, RINGTONE_FILES, type RingtoneId } from './ringtones';
+
+const log = createLogger('devices');
 
 export type AudioDeviceKind = 'input' | 'output' | 'ringtone';
 /** one device of a select; `label` is '' until the microphone permission is granted */
@@ -62,13 +65,13 @@ export const useAudioStore = defineStore('audio', () => {
     try {
       await useStoredSettings().write(key, value);
     } catch (error) {
-      console.warn(`could not save setting ${key}`, error);
+      log.warn(`could not save setting ${key}`, error);
     }
   }
 
   function push(): void {
     engine?.setAudioDevices({ ...engineDevices.value }).catch((error: unknown) => {
-      console.warn('audio devices not applied', error);
+      log.warn('audio devices not applied', error);
       // the chosen microphone cannot be opened: back to the default one
       if (chosen.value.input !== null) void fallBack('input');
     });
@@ -113,7 +116,7 @@ export const useAudioStore = defineStore('audio', () => {
     try {
       all = await api.enumerateDevices();
     } catch (error) {
-      return console.warn('could not list audio devices', error);
+      return log.warn('could not list audio devices', error);
     }
     const of = (kind: MediaDeviceKind) =>
       all
@@ -144,7 +147,7 @@ export const useAudioStore = defineStore('audio', () => {
       const stream = await api.getUserMedia({ audio: true, video: false });
       stream.getTracks().forEach((t) => t.stop());
     } catch (error) {
-      console.warn('microphone permission refused', error);
+      log.warn('microphone permission refused', error);
       return false;
     }
     await refresh();

@@ -1,8 +1,11 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { HeadsetErrorCode, HeadsetInfo, HeadsetManager } from '@/headset/api';
 import { useStoredSettings } from '../app/persistence';
 import type { SettingKey, SettingValue } from '../settings/registry';
+
+const log = createLogger('headset');
 
 /** how the last `connect()` ended when it did not connect; 'cancelled' is not an error */
 export type HeadsetOutcome = 'denied' | 'cancelled';
@@ -29,7 +32,7 @@ export const useHeadsetStore = defineStore('headset', () => {
     try {
       await useStoredSettings().write(key, value);
     } catch (failure) {
-      console.warn(`could not save setting ${key}`, failure);
+      log.warn(`could not save setting ${key}`, failure);
     }
   }
 
@@ -77,7 +80,7 @@ export const useHeadsetStore = defineStore('headset', () => {
       if (outcome === 'cancelled' && error.value === null) lastOutcome.value = outcome;
       if (outcome === 'unsupported') supported.value = false;
     } catch (failure) {
-      console.warn('headset chooser failed', failure);
+      log.warn('headset chooser failed', failure);
       lastOutcome.value = 'denied';
     } finally {
       connecting.value = false;
@@ -88,7 +91,7 @@ export const useHeadsetStore = defineStore('headset', () => {
     try {
       await manager?.forget(id);
     } catch (failure) {
-      console.warn('could not forget the headset', failure);
+      log.warn('could not forget the headset', failure);
     }
   }
 

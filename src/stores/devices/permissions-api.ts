@@ -1,4 +1,7 @@
 /** What a permission looks like to the UI: the browser's states, or no such API in this browser. */
+import { createLogger } from '@/lib/logger';
+
+const log = createLogger('devices');
 export type PermissionValue = 'granted' | 'denied' | 'prompt' | 'unsupported';
 export type PermissionKind = 'notifications' | 'microphone';
 
@@ -48,7 +51,7 @@ async function requestMicrophone(): Promise<MicrophoneOutcome> {
     const name = error instanceof DOMException ? error.name : '';
     if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'missing';
     if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
-    console.warn('microphone request failed', error);
+    log.warn('microphone request failed', error);
     return 'prompt';
   }
 }
@@ -60,7 +63,7 @@ export const browserPermissions: PermissionsApi = {
     try {
       return fromNotification(await Notification.requestPermission());
     } catch (error) {
-      console.warn('notification permission request failed', error);
+      log.warn('notification permission request failed', error);
       return notificationState();
     }
   },

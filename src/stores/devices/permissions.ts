@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useStoredSettings } from '../app/persistence';
@@ -7,6 +8,8 @@ import {
   type PermissionsApi,
   type PermissionValue,
 } from './permissions-api';
+
+const log = createLogger('devices');
 
 export type { MicrophoneOutcome, PermissionKind, PermissionValue, PermissionsApi } from './permissions-api';
 
@@ -45,7 +48,7 @@ export const usePermissionsStore = defineStore('permissions', () => {
   async function load(): Promise<void> {
     const done = await useStoredSettings()
       .read('firstRunDone')
-      .catch((error: unknown) => console.warn('could not read firstRunDone', error));
+      .catch((error: unknown) => log.warn('could not read firstRunDone', error));
     firstRunDone.value = done === true;
     await Promise.all([watchKind('notifications'), watchKind('microphone')]);
     loaded.value = true;
@@ -74,7 +77,7 @@ export const usePermissionsStore = defineStore('permissions', () => {
     firstRunDone.value = true;
     await useStoredSettings()
       .write('firstRunDone', true)
-      .catch((error: unknown) => console.warn('could not save firstRunDone', error));
+      .catch((error: unknown) => log.warn('could not save firstRunDone', error));
   }
 
   return {

@@ -1,9 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CompanySyncMeta } from '@/db';
 import { fetchCompanyDirectory, type CompanySyncError } from './company-directory';
 import { useDirectoryStore } from './directory';
 import { useRepositories } from '../app/persistence';
+
+const log = createLogger('directory');
 
 /** how often the company directory is fetched again while signed in */
 export const COMPANY_REFRESH_MS = 30 * 60_000;
@@ -32,7 +35,7 @@ export const useCompanySyncStore = defineStore('companySync', () => {
     meta.value = next;
     await repo()
       .saveCompanyMeta(next)
-      .catch((error: unknown) => console.warn('company directory status not saved', error));
+      .catch((error: unknown) => log.warn('company directory status not saved', error));
   }
 
   async function fail(target: string, error: CompanySyncError, attemptedAt: number): Promise<void> {
@@ -55,7 +58,7 @@ export const useCompanySyncStore = defineStore('companySync', () => {
       skipped.value = result.skipped;
       useDirectoryStore().applyCompany(result.contacts);
     } catch (error) {
-      console.warn('company directory not stored', error);
+      log.warn('company directory not stored', error);
       await fail(target, 'network', attemptedAt);
     } finally {
       syncing.value = false;

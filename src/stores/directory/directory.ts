@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import {
@@ -18,6 +19,8 @@ import { parseDirectoryText } from './company-directory';
 import { warmNumberCache } from './index-warmup';
 import { useRepositories } from '../app/persistence';
 import { useSettingsStore } from '../app/settings';
+
+const log = createLogger('directory');
 
 /** What an import did: how many rows went in, which were skipped and why, or why nothing did. */
 export interface ImportReport {
@@ -73,7 +76,7 @@ export const useDirectoryStore = defineStore('directory', () => {
     try {
       replaceAll(await repo().all());
     } catch (error) {
-      console.warn('contacts not loaded', error);
+      log.warn('contacts not loaded', error);
     }
     loaded.value = true;
   }
@@ -125,7 +128,7 @@ export const useDirectoryStore = defineStore('directory', () => {
     try {
       await repo().importPersonal(added);
     } catch (error) {
-      console.warn('import not written', error);
+      log.warn('import not written', error);
       return { imported: 0, skipped: result.skipped, fatal: 'write_failed' };
     }
     replaceAll([...contacts.value, ...added]);

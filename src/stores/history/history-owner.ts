@@ -2,6 +2,9 @@
  * Which page wrote a history row. Each page holds a Web Lock named after its owner id for its
  * whole life, so another tab can tell a live call (lock held) from one whose page died.
  */
+import { createLogger } from '@/lib/logger';
+
+const log = createLogger('history');
 const PREFIX = 'softphone-history-owner:';
 
 /** The parts of LockManager we use (navigator.locks). */
@@ -29,7 +32,7 @@ export function createPageOwner(locks: OwnerLocks | null = defaultLocks()): Page
   const id = crypto.randomUUID();
   locks
     ?.request(PREFIX + id, () => new Promise<void>(() => undefined))
-    .catch((error: unknown) => console.warn('could not take the history owner lock', error));
+    .catch((error: unknown) => log.warn('could not take the history owner lock', error));
   return {
     id,
     async liveOwners() {
@@ -40,7 +43,7 @@ export function createPageOwner(locks: OwnerLocks | null = defaultLocks()): Page
         return [id, ...names.map((name) => name.slice(PREFIX.length))];
       } catch (error) {
         // unsure who is alive: interrupt nothing rather than a colleague tab's live call
-        console.warn('could not list the history owner locks', error);
+        log.warn('could not list the history owner locks', error);
         return null;
       }
     },

@@ -1,5 +1,8 @@
+import { createLogger } from '@/lib/logger';
 import { ref, shallowRef } from 'vue';
 import type { HistoryRow } from '@/db';
+
+const log = createLogger('history');
 
 /** Where the cache reads: the current query's rows, newest first. */
 export interface PageSource {
@@ -33,7 +36,7 @@ export function createPageCache(source: () => PageSource, size = 50) {
       const kept = [...pages.value].filter(([p]) => p >= wanted.first - 2 && p <= wanted.last + 2);
       pages.value = new Map([...kept, [page, rows]]);
     } catch (error) {
-      console.warn('could not read call history', error);
+      log.warn('could not read call history', error);
     } finally {
       if (gen === generation) inFlight.delete(page);
     }
@@ -63,7 +66,7 @@ export function createPageCache(source: () => PageSource, size = 50) {
       total.value = count;
       pages.value = new Map(list.map((p, i) => [p, rows[i] ?? []]));
     } catch (error) {
-      console.warn('could not read call history', error);
+      log.warn('could not read call history', error);
     }
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryRow } from '@/db';
 import { RECENT_LIMIT, useHistoryStore } from './history';
+import { captureLogs } from '@/lib/testing/capture-logs';
 import { makeCall } from '../testing/fake-phone';
 import { useStoreHarness } from '../testing/store-harness';
 
@@ -54,13 +55,17 @@ describe('recording calls', () => {
   });
 
   it('logs a failed write, never throws, and still writes the next one', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const history = useHistoryStore();
     vi.spyOn(memory(), 'put').mockRejectedValueOnce(new Error('quota'));
     const first = history.record(makeCall({ id: 'c1' }));
     const second = history.record(makeCall({ id: 'c1', state: 'ended', endCause: 'cancelled' }));
     await expect(Promise.all([first, second])).resolves.toBeDefined();
-    expect(warn).toHaveBeenCalledWith('could not write call c1 to the history', expect.any(Error));
+    expect(logs.records).toMatchObject([
+      { level: 'warn', category: 'history', message: 'could not write call c1 to the history' },
+    ]);
+    logs.stop();
     expect(memory().rows.get('c1')?.result).toBe('missed');
   });
 

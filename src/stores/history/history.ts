@@ -1,3 +1,4 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { HistoryFilter, HistoryQuery, HistoryRow } from '@/db';
@@ -8,12 +9,14 @@ import { rangeOf, shiftAnchor, type HistoryRangeKind } from './history-range';
 import { marksOf, toHistoryRow, type CallMarks } from './history-record';
 import { useRepositories, useStoredSettings } from '../app/persistence';
 
+const log = createLogger('history');
+
 export const HISTORY_PAGE_SIZE = 50;
 /** how many of the newest calls `recent` keeps in memory (keypad suggestions) */
 export const RECENT_LIMIT = 200;
 const MARKS_KEPT = 64;
 
-const warn = (what: string) => (error: unknown) => console.warn(`could not ${what}`, error);
+const warn = (what: string) => (error: unknown) => log.warn(`could not ${what}`, error);
 
 /**
  * Call history: every call is written when it starts and completed when it ends (through the

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { eventText, REDACTED, redactData, redactSip, redactText, secretVariants } from './log-redaction';
+import {
+  eventText,
+  logLineText,
+  REDACTED,
+  redactData,
+  redactSip,
+  redactText,
+  secretVariants,
+} from './log-redaction';
 
 const REGISTER = [
   'REGISTER sip:pbx.test SIP/2.0',
@@ -99,5 +107,18 @@ describe('log redaction', () => {
     expect(eventText(undefined)).toBe('undefined');
     expect(eventText({ n: 1n, f: () => 1 })).toBe('{"n":"1"}');
     expect(eventText({ note: 'pw is "hunter22"' }, ['hunter22'])).not.toContain('hunter22');
+  });
+});
+
+describe('logLineText', () => {
+  it('joins message and details; errors keep name, message and a code, never the stack', () => {
+    const coded = Object.assign(new Error('busy'), { name: 'NotReadableError', code: 'E_BUSY' });
+    const text = logLineText('audio failed', [coded, 'for 1001', { id: 2, password: 'hunter22' }], []);
+    expect(text).toBe(
+      'audio failed NotReadableError: busy (code E_BUSY) for 1001 {"id":2,"password":"[redacted]"}',
+    );
+    const error = new TypeError(`secret hunter22 leaked`);
+    expect(logLineText('y', [new DOMException('gone', 'NotFoundError')])).toBe('y NotFoundError: gone');
+    expect(logLineText('x', [error], ['hunter22'])).toBe(`x TypeError: secret ${REDACTED} leaked`);
   });
 });

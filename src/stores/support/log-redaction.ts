@@ -3,6 +3,7 @@
  * a password or a digest answer. Pure functions; the logs store applies them before buffering and
  * once more to the whole file.
  */
+import { errorSummary } from '@/lib/logger';
 
 export const REDACTED = '[redacted]';
 
@@ -84,6 +85,24 @@ export function redactData(value: unknown, secrets: readonly string[] = []): unk
     return copy;
   };
   return walk(value, 0);
+}
+
+/**
+ * A logger line as text, redacted: the message, then each detail (strings as they are, errors as
+ * name, message and code without the stack, anything else as redacted JSON), separated by blanks.
+ */
+export function logLineText(
+  message: string,
+  details: readonly unknown[],
+  secrets: readonly string[] = [],
+): string {
+  // each part on its own: a detail that is a SIP message keeps its header lines' starts
+  const parts = [message, ...details].map((detail) => {
+    if (typeof detail === 'string') return redactText(detail, secrets);
+    if (detail instanceof Error) return redactText(errorSummary(detail), secrets);
+    return eventText(detail, secrets);
+  });
+  return parts.join(' ');
 }
 
 /** event data as one line of JSON, redacted */

@@ -1,8 +1,12 @@
+import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { LogEntry } from '@/db';
-import { eventText, MIN_SECRET_LENGTH, redactSip, redactText } from './log-redaction';
+import type { LogRecord } from '@/lib/logger';
+import { eventText, logLineText, MIN_SECRET_LENGTH, redactSip, redactText } from './log-redaction';
 import { useRepositories, useStoredSettings } from '../app/persistence';
+
+const log = createLogger('support');
 
 /** buffered entries are written at most this long after the first one arrives... */
 export const LOG_FLUSH_MS = 500;
@@ -28,6 +32,8 @@ export interface LogFileInfo {
   now: number;
 }
 
+const SOURCE_LABELS: Record<LogEntry['source'], string> = { sip: 'SIP', event: 'event', log: 'log' };
+
 const isoTime = (at: number) => (Number.isFinite(at) ? new Date(at).toISOString() : String(at));
 
 /** `softphone-log-2026-11-22T07-05-00.txt` (UTC, no colons: safe on every file system) */
@@ -46,7 +52,7 @@ export function formatLogFile(entries: readonly LogEntry[], info: LogFileInfo): 
     'Passwords, TURN credentials and Authorization/Proxy-Authorization header values are redacted.',
   ].join('\n');
   const blocks = entries.map((e) => {
-    const label = e.source === 'sip' ? `SIP ${e.tag}` : `event ${e.tag}`;
+    const label = `${SOURCE_LABELS[e.source]} ${e.tag}`;
     return `--- ${isoTime(e.at)} ${label}\n${e.text.replace(/\r\n?/g, '\n').trimEnd()}\n`;
   });
   return [header, ...blocks].join('\n\n').concat('\n');
@@ -59,13 +65,13 @@ function appVersion(): string {
 }
 const userAgent = () => (typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent);
 
-const warn = (what: string) => (error: unknown) => console.warn(`could not ${what}`, error);
+const warn = (what: string) => (error: unknown) => log.warn(`could not ${what}`, error);
 
 /**
  * Support log: while enabled, traced SIP messages and engine events are redacted, buffered and
  * written in batches to a bounded ring buffer in IndexedDB; `download()` returns it as a text file.
  * The phone bridge feeds it (`appendSip`, `appendEvent`) and turns the engine's SIP trace on and
- * off with `enabled`.
+ * off with `enabled`; the log bridge adds the logger's lines (`appendLog`).
  */
 export const useLogsStore = defineStore('logs', () => {
   const repo = () => useRepositories().logs;
@@ -116,6 +122,13 @@ export const useLogsStore = defineStore('logs', () => {
     push({ at: Date.now(), source: 'event', tag, text: eventText(data, secrets) });
   }
 
+  /** a logger line (stores/bridges/log-bridge.ts); ignored while disabled */
+  function appendLog(record: LogRecord): void {
+    if (!enabled.value) return;
+    const tag = `${record.level} ${record.category}`;
+    push({ at: record.at, source: 'log', tag, text: logLineText(record.message, record.details, secrets) });
+  }
+
   /** strings replaced by `[redacted]` wherever they appear (the account password); ≥ 4 characters */
   function setSecrets(values: readonly string[]): void {
     secrets = values.filter((s) => s.length >= MIN_SECRET_LENGTH);
@@ -157,5 +170,17 @@ export const useLogsStore = defineStore('logs', () => {
     count.value = 0;
   }
 
-  return { enabled, count, load, setEnabled, setSecrets, appendSip, appendEvent, flush, download, clear };
+  return {
+    enabled,
+    count,
+    load,
+    setEnabled,
+    setSecrets,
+    appendSip,
+    appendEvent,
+    appendLog,
+    flush,
+    download,
+    clear,
+  };
 });

@@ -1,4 +1,7 @@
+import { createLogger } from '@/lib/logger';
 import { ref, type Ref } from 'vue';
+
+const log = createLogger('ui');
 
 /**
  * Runs an async action behind a form: `busy` while it runs, `failed` when it threw (the error is
@@ -16,7 +19,7 @@ export function useBusyAction<A extends unknown[]>(
       await action(...args);
       return true;
     } catch (error) {
-      console.error(error);
+      log.error('action failed', error);
       failed.value = true;
       return false;
     } finally {

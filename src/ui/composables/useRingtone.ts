@@ -1,4 +1,7 @@
+import { createLogger } from '@/lib/logger';
 import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter, type Ref, type WatchSource } from 'vue';
+
+const log = createLogger('ui');
 
 export interface UseRingtoneOptions {
   /** URL of the looping ring sound (read each time the ringing starts) */
@@ -36,7 +39,7 @@ export function applyOutput(
   const el = audio as SinkAudio;
   if (typeof el.setSinkId !== 'function') return null;
   return el.setSinkId(sinkId ?? '').catch((error: unknown) => {
-    console.warn('ringtone output device refused', error);
+    log.warn('ringtone output device refused', error);
   });
 }
 
@@ -100,7 +103,7 @@ export function useRingtone({
     } catch (error) {
       if (!ringing) return; // stopped while play() was pending
       if (error instanceof DOMException && error.name === 'NotAllowedError') blocked.value = true;
-      else console.warn('ringtone failed', error);
+      else log.warn('ringtone failed', error);
     }
   }
 
