@@ -27,6 +27,10 @@ import notifyEn from './locales/notify/en.json';
 import notifyFr from './locales/notify/fr.json';
 import notifyDe from './locales/notify/de.json';
 import notifyIt from './locales/notify/it.json';
+import keyboardEn from './locales/keyboard/en.json';
+import keyboardFr from './locales/keyboard/fr.json';
+import keyboardDe from './locales/keyboard/de.json';
+import keyboardIt from './locales/keyboard/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
@@ -37,6 +41,7 @@ export type MessageSchema = typeof en & {
   pwa: typeof pwaEn;
   instance: typeof instanceEn;
   notify: typeof notifyEn;
+  keyboard: typeof keyboardEn;
 };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
@@ -50,6 +55,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaEn,
     instance: instanceEn,
     notify: notifyEn,
+    keyboard: keyboardEn,
   },
   fr: {
     ...fr,
@@ -59,6 +65,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaFr,
     instance: instanceFr,
     notify: notifyFr,
+    keyboard: keyboardFr,
   },
   de: {
     ...de,
@@ -68,6 +75,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaDe,
     instance: instanceDe,
     notify: notifyDe,
+    keyboard: keyboardDe,
   },
   it: {
     ...it,
@@ -77,6 +85,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaIt,
     instance: instanceIt,
     notify: notifyIt,
+    keyboard: keyboardIt,
   },
 };
 

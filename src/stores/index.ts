@@ -1,5 +1,6 @@
 export { useAccountStore, type AccountForm, type AccountProfile } from './account/account';
 export { usePhoneStore, ENDED_CALL_LINGER_MS, takesDtmf, type PhoneStore } from './call/phone';
+export { callRoles } from './call/call-roles';
 /** the call command table, for the call panel (the UI imports only types from the engine) */
 export { can, inPhase } from '@/phone';
 export { useSettingsStore, DEFAULT_PICKUP_CODE, type ContactSort } from './app/settings';

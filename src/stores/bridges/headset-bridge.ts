@@ -10,7 +10,10 @@ import { inPhase, type CallSnapshot, type ConferenceSnapshot } from '@/phone';
 import type { AudioStore } from '../devices/audio';
 import type { HeadsetStore } from '../devices/headset';
 import type { HistoryStore } from '../history/history';
-import { isLive, ringsHere, type PhoneStore } from '../call/phone';
+import type { PhoneStore } from '../call/phone';
+import { callRoles } from '../call/call-roles';
+
+export { callRoles } from '../call/call-roles';
 import { matchHeadsetAudio } from './headset-audio';
 
 export interface HeadsetBridgeStores {
@@ -20,19 +23,6 @@ export interface HeadsetBridgeStores {
   audio?: AudioStore;
   /** the last outgoing number, for the headset's Redial button */
   history?: Pick<HistoryStore, 'recent'>;
-}
-
-/** the calls the headset cares about, picked out of the phone store's list */
-export function callRoles(calls: readonly CallSnapshot[]) {
-  const live = calls.filter((c) => isLive(c) && !c.service);
-  return {
-    live,
-    ringing: live.find(ringsHere) ?? null,
-    /** the call (or conference leg) our microphone talks to */
-    talking: live.find((c) => inPhase(c, 'talking')) ?? null,
-    held: live.find((c) => inPhase(c, 'held')) ?? null,
-    dialling: live.find((c) => inPhase(c, 'ringing') && c.direction === 'outgoing') ?? null,
-  };
 }
 
 /** What the headset shows for these calls: ringer, off-hook, mute and hold lamps. */

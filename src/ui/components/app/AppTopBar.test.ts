@@ -37,7 +37,7 @@ describe('registration status', () => {
 describe('user menu', () => {
   it('opens a menu with the contract items and focuses the first', async () => {
     const { wrapper } = await setup();
-    const trigger = getByRole(wrapper, 'button', 'User menu');
+    const trigger = getByRole(wrapper, 'button', 'Alice Smith, user menu');
     expect(trigger.attributes('aria-expanded')).toBe('false');
     await trigger.trigger('click');
     await flushPromises();
@@ -69,6 +69,7 @@ describe('user menu', () => {
       'Blocked numbers…',
       'Voicemail number…',
       'Download logs',
+      'Keyboard shortcuts',
       'Edit account…',
       'Log out',
     ]);
@@ -79,7 +80,7 @@ describe('user menu', () => {
 
   it('moves with arrow keys and closes on Escape, returning focus', async () => {
     const { wrapper } = await setup();
-    const trigger = getByRole(wrapper, 'button', 'User menu');
+    const trigger = getByRole(wrapper, 'button', 'Alice Smith, user menu');
     await trigger.trigger('click');
     await flushPromises();
     await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowDown' });
@@ -97,7 +98,7 @@ describe('user menu', () => {
 
   it('closes on Escape with focus outside and on a click outside', async () => {
     const { wrapper } = await setup();
-    const trigger = getByRole(wrapper, 'button', 'User menu');
+    const trigger = getByRole(wrapper, 'button', 'Alice Smith, user menu');
     await trigger.trigger('click');
     (document.activeElement as HTMLElement).blur();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
@@ -111,7 +112,7 @@ describe('user menu', () => {
 
   it('switches call waiting and DTMF transport through the engine', async () => {
     const { wrapper, phone, repos } = await setup();
-    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
     await getByRole(wrapper, 'menuitemcheckbox', 'Call waiting').trigger('click');
     await getByRole(wrapper, 'menuitemradio', 'DTMF: SIP INFO').trigger('click');
     await flushPromises();
@@ -123,18 +124,18 @@ describe('user menu', () => {
 
   it('logs out: disconnects and forgets the password', async () => {
     const { wrapper, phone, repos } = await setup();
-    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
     await getByRole(wrapper, 'menuitem', 'Log out').trigger('click');
     await flushPromises();
     expect(phone.disconnect).toHaveBeenCalled();
     expect(useAccountStore().signedIn).toBe(false);
     expect((await repos.accounts.load())?.password).toBeNull();
-    expect(byRole(wrapper, 'button', 'User menu')).toHaveLength(0);
+    expect(wrapper.findAll('[aria-haspopup="menu"]')).toHaveLength(0);
   });
 
   it('switches language and directory order, persisted', async () => {
     const { wrapper, repos } = await setup();
-    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
     await getByRole(wrapper, 'menuitemradio', 'Deutsch').trigger('click');
     await getByRole(wrapper, 'menuitemradio', 'First name').trigger('click');
     await flushPromises();
@@ -147,7 +148,7 @@ describe('user menu', () => {
 
   it('turns support logs on and downloads them as a file', async () => {
     const { wrapper, repos } = await setup();
-    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
     await getByRole(wrapper, 'menuitemcheckbox', 'Support logs').trigger('click');
     await flushPromises();
     expect(useLogsStore().enabled).toBe(true);

@@ -8,7 +8,7 @@ import { field, labelledBy, mountTopBar, referenced, useCleanBody } from './sett
 useCleanBody();
 
 async function openFromMenu(wrapper: Awaited<ReturnType<typeof mountTopBar>>['wrapper'], item: string) {
-  await getByRole(wrapper, 'button', 'User menu').trigger('click');
+  await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
   await flushPromises();
   await getByRole(wrapper, 'menuitem', item).trigger('click');
   await flushPromises();
@@ -125,7 +125,7 @@ describe('blocked numbers', () => {
     expect(incoming.blocked).toEqual(['+4144123']);
     await getByRole(dialog, 'button', 'Close').trigger('click');
     expect(byRole(wrapper, 'dialog')).toHaveLength(0);
-    expect(document.activeElement).toBe(getByRole(wrapper, 'button', 'User menu').element);
+    expect(document.activeElement).toBe(getByRole(wrapper, 'button', 'Alice Smith, user menu').element);
   });
 });
 

@@ -26,7 +26,7 @@ async function openDialog() {
   const audio = useAudioStore();
   audio.attach(top.phone);
   await audio.load();
-  await getByRole(top.wrapper, 'button', 'User menu').trigger('click');
+  await getByRole(top.wrapper, 'button', 'Alice Smith, user menu').trigger('click');
   await flushPromises();
   await getByRole(top.wrapper, 'menuitem', 'Audio settings…').trigger('click');
   await flushPromises();

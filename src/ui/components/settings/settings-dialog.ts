@@ -1,5 +1,5 @@
 /** The settings dialogs the top bar can open (from the user menu or the forwarding status). */
-export type SettingsDialogName = 'forwarding' | 'blocked' | 'voicemail' | 'account' | 'audio';
+export type SettingsDialogName = 'forwarding' | 'blocked' | 'voicemail' | 'account' | 'audio' | 'shortcuts';
 
 /** a Blob, an object URL and a temporary <a download>: the browser saves the file */
 export function saveTextFile(filename: string, text: string, mime = 'text/plain;charset=utf-8'): void {

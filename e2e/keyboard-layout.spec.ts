@@ -1,0 +1,84 @@
+import { callRow, dial, expect, rowButton, test, waitForAudio, type Phone } from './fixtures';
+
+/** the focus is on a control, never dropped to the page */
+async function focusIsSomewhere(phone: Phone): Promise<void> {
+  await expect
+    .poll(() => phone.page.evaluate(() => document.activeElement?.tagName ?? 'BODY'))
+    .not.toBe('BODY');
+}
+
+test.describe('small windows and the keyboard', () => {
+  test('an incoming call can be answered without scrolling in an 800×600 and a 1366×768 window', async ({
+    phoneUser,
+  }) => {
+    const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002')]);
+    for (const size of [
+      { width: 800, height: 600 },
+      { width: 1366, height: 768 },
+    ]) {
+      await b.page.setViewportSize(size);
+      await dial(a.page, b.ext);
+      const answer = rowButton(callRow(b.page, a.ext), 'Answer');
+      await expect(answer).toBeInViewport({ ratio: 1 });
+      const box = await answer.boundingBox();
+      expect(box && box.y + box.height <= size.height, `Answer inside ${size.width}×${size.height}`).toBe(
+        true,
+      );
+      // nothing wider than the window
+      expect(await b.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        size.width,
+      );
+      await rowButton(callRow(a.page, b.ext), 'Hang up').click();
+      await expect(rowButton(callRow(b.page, a.ext), 'Answer')).toHaveCount(0);
+    }
+  });
+
+  test('dial, answer, hold, resume, transfer and hang up with the keyboard only', async ({ phoneUser }) => {
+    const [a, b, c] = await Promise.all([phoneUser('1001'), phoneUser('1002'), phoneUser('1003')]);
+    // A: Alt+N goes to the number field, Enter dials
+    await a.page.keyboard.press('Alt+N');
+    await expect(a.page.getByRole('combobox', { name: /number/i })).toBeFocused();
+    await a.page.keyboard.type(b.ext);
+    await a.page.keyboard.press('Enter');
+    const rowB = callRow(b.page, a.ext);
+    await expect(rowB).toContainText('Incoming call');
+
+    // B: Alt+A answers; the focus lands on Hang up in the same row
+    await b.page.keyboard.press('Alt+A');
+    await expect(rowB).toContainText('In call');
+    await expect(rowButton(rowB, 'Hang up')).toBeFocused();
+    await waitForAudio(b);
+
+    // B: Alt+O holds and resumes; Enter on the focused button does the same
+    await b.page.keyboard.press('Alt+O');
+    await expect(rowB).toContainText('On hold');
+    await rowButton(rowB, 'Resume').focus();
+    await b.page.keyboard.press('Enter');
+    await expect(rowB).toContainText('In call');
+    await expect(rowButton(rowB, 'Hold')).toBeFocused();
+
+    // B: Alt+T starts a transfer and puts the focus in the number field; Enter transfers to C
+    await b.page.keyboard.press('Alt+T');
+    await expect(b.page.getByRole('combobox', { name: /number/i })).toBeFocused();
+    await b.page.keyboard.type(c.ext);
+    await b.page.keyboard.press('Enter');
+    const rowC = callRow(c.page, a.ext);
+    await expect(rowC).toContainText('Incoming call');
+    await c.page.keyboard.press('Alt+A');
+    await expect(rowC).toContainText('In call');
+    await focusIsSomewhere(b);
+
+    // C: Alt+H hangs up; the focus goes back to the number field
+    await c.page.keyboard.press('Alt+H');
+    await expect(callRow(a.page, c.ext)).toHaveCount(0, { timeout: 10_000 });
+    await focusIsSomewhere(c);
+
+    // ? lists the shortcuts
+    await c.page.getByRole('tab', { name: 'History' }).focus();
+    await c.page.keyboard.press('Shift+Slash');
+    const help = c.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('Alt+H');
+    await c.page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+  });
+});
