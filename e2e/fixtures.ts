@@ -160,10 +160,13 @@ export async function expectMenuItemChecked(
 
 type MenuRole = 'menuitem' | 'menuitemcheckbox' | 'menuitemradio';
 
+/** the user-menu button: `<name>, user menu` in each language */
+export const USER_MENU = /user menu|menu utilisateur|benutzermenü|menu utente/i;
+
 async function openUserMenu(page: Page): Promise<void> {
   const menu = page.getByRole('menu');
   if (await menu.isVisible()) return;
-  await page.getByRole('button', { name: 'User menu' }).click();
+  await page.getByRole('button', { name: USER_MENU }).click();
   await expect(menu).toBeVisible();
 }
 
