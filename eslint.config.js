@@ -54,6 +54,11 @@ export default defineConfigWithVueTs(
     },
   },
   {
+    // small files (docs/architecture.md): split a module before it reaches this
+    files: ['src/**/*.{ts,vue}', 'e2e/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.mjs'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  {
     // every line goes through src/lib/logger.ts; only its console sink writes to the console
     files: ['src/**/*.{ts,vue}'],
     ignores: ['src/lib/console-sink.ts'],

@@ -1,6 +1,10 @@
+import { createLogger } from '@/lib/logger';
 import type { Call } from './call';
+import type { TrackSwap } from './media/microphone';
 import { callsToHold } from './multi-call';
 import { PhoneError, type CallId, type CallSnapshot } from './types';
+
+const log = createLogger('phone');
 
 /**
  * The live calls by id, and the rule that only one of them talks at a time. Generic so the phone
@@ -42,6 +46,12 @@ export class CallBook<C extends Call = Call> {
 
   snapshots(): CallSnapshot[] {
     return [...this.calls.values()].map((c) => c.snapshot());
+  }
+
+  /** After a microphone change every call sends the new track; one that fails is logged and goes on. */
+  async replaceTracks(swaps: readonly TrackSwap[]): Promise<void> {
+    const results = await Promise.allSettled([...this.calls.values()].map((c) => c.replaceTracks(swaps)));
+    results.forEach((r) => r.status === 'rejected' && log.warn('replaceTrack', r.reason));
   }
 
   /** Hold every other answered call (and conference leg); a failed hold must not stop the new call. */

@@ -275,9 +275,7 @@ class PhoneEngine implements Phone {
     this.env.remoteAudio.setSink(devices.output);
     const swaps = await this.env.microphone.setDevice(devices.input);
     if (swaps.length === 0) return;
-    const calls = [...this.calls.values()];
-    const results = await Promise.allSettled(calls.map((call) => call.replaceTracks(swaps)));
-    results.forEach((r) => r.status === 'rejected' && log.warn('replaceTrack', r.reason));
+    await this.calls.replaceTracks(swaps);
     this.conference.onMicrophoneChanged(swaps);
   }
 
