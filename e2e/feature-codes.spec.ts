@@ -6,6 +6,9 @@ import { clearPbxFeature, expectPbxFeature } from './support/pbx-features';
 async function editForwarding(page: Page, change: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page.getByRole('button', { name: 'Call forwarding' }).click();
   const dialog = page.getByRole('dialog', { name: 'Call forwarding' });
+  // the codes sit behind "Advanced" (open by itself once they are in use)
+  const advanced = dialog.getByRole('button', { name: 'Advanced: PBX feature codes' });
+  if ((await advanced.getAttribute('aria-expanded')) !== 'true') await advanced.click();
   await change(dialog);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
