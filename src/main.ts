@@ -37,6 +37,7 @@ import {
   useVoicemailStore,
 } from '@/stores';
 import App from './ui/App.vue';
+import { applyTheme } from './ui/theme';
 import './ui/styles/main.css';
 
 const log = createLogger('app');
@@ -124,6 +125,13 @@ async function start(): Promise<void> {
       i18n.global.locale.value = locale;
       document.documentElement.lang = locale;
     },
+    { immediate: true },
+  );
+  // light, dark or the system's (IndexedDB is read after the first paint: a chosen theme that
+  // differs from the system's shows from here on)
+  watch(
+    () => settings.theme,
+    (theme) => applyTheme(document.documentElement, theme),
     { immediate: true },
   );
   const warn = (what: string) => (error: unknown) => log.warn(`${what} not loaded`, error);

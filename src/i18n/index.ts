@@ -27,6 +27,10 @@ import notifyEn from './locales/notify/en.json';
 import notifyFr from './locales/notify/fr.json';
 import notifyDe from './locales/notify/de.json';
 import notifyIt from './locales/notify/it.json';
+import comfortEn from './locales/comfort/en.json';
+import comfortFr from './locales/comfort/fr.json';
+import comfortDe from './locales/comfort/de.json';
+import comfortIt from './locales/comfort/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
@@ -37,6 +41,8 @@ export type MessageSchema = typeof en & {
   pwa: typeof pwaEn;
   instance: typeof instanceEn;
   notify: typeof notifyEn;
+  /** colour theme, ringing in the window title, sign-in form */
+  comfort: typeof comfortEn;
 };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
@@ -50,6 +56,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaEn,
     instance: instanceEn,
     notify: notifyEn,
+    comfort: comfortEn,
   },
   fr: {
     ...fr,
@@ -59,6 +66,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaFr,
     instance: instanceFr,
     notify: notifyFr,
+    comfort: comfortFr,
   },
   de: {
     ...de,
@@ -68,6 +76,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaDe,
     instance: instanceDe,
     notify: notifyDe,
+    comfort: comfortDe,
   },
   it: {
     ...it,
@@ -77,6 +86,7 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaIt,
     instance: instanceIt,
     notify: notifyIt,
+    comfort: comfortIt,
   },
 };
 

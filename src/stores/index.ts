@@ -2,7 +2,7 @@ export { useAccountStore, type AccountForm, type AccountProfile } from './accoun
 export { usePhoneStore, ENDED_CALL_LINGER_MS, takesDtmf, type PhoneStore } from './call/phone';
 /** the call command table, for the call panel (the UI imports only types from the engine) */
 export { can, inPhase } from '@/phone';
-export { useSettingsStore, DEFAULT_PICKUP_CODE, type ContactSort } from './app/settings';
+export { useSettingsStore, DEFAULT_PICKUP_CODE, THEMES, type ContactSort, type Theme } from './app/settings';
 export { useBlfStore, type BlfEntry, type BlfStore } from './blf/blf';
 export { useTransferStore, isTransferable, type TransferStore } from './call/transfer';
 export {
