@@ -5,6 +5,7 @@ import { createAppI18n, detectLocale } from '@/i18n';
 import { createPhone, type Phone } from '@/phone';
 import { createHeadsetManager, type HidLike } from '@/headset';
 import {
+  bindAttention,
   bindCallNotifications,
   bindConnectionSignals,
   bindNetworkChange,
@@ -107,6 +108,11 @@ async function start(): Promise<void> {
       launch: useLaunchStore(pinia),
     },
     (key, values) => i18n.global.t(key, values ?? {}),
+  );
+
+  // a ringing call shows in the window title and the favicon (a background tab, a minimised app)
+  bindAttention({ phone: usePhoneStore(pinia), directory: useDirectoryStore(pinia) }, (key, values) =>
+    i18n.global.t(key, values ?? {}),
   );
 
   // Answer clicked in a pushed notification: answer that call when it rings here (within 30 s)

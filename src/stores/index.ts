@@ -83,6 +83,7 @@ export {
 export { useLaunchStore, type LaunchStore, type LaunchTab } from './app/launch';
 export { bindLaunch } from './bridges/launch-bridge';
 export { bindCallNotifications } from './bridges/notification-bridge';
+export { bindAttention } from './bridges/attention-bridge';
 export { usePushStore, providePushApi, type PushStatus, type PushStore } from './app/push';
 export { bindPush, type PushBridgeStores } from './bridges/push-bridge';
 export { bindPushAnswer } from './bridges/push-answer-bridge';
