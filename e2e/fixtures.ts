@@ -123,10 +123,13 @@ export async function signIn(phone: Phone, opts: SignInOptions = {}): Promise<vo
   const { page, ext } = phone;
   const form = page.getByRole('form', { name: 'Account' });
   await expect(form, 'the sign-in form is shown on a fresh profile').toBeVisible({ timeout: 15_000 });
-  await form.getByLabel('Display name', { exact: true }).fill(phone.name);
+  await form.getByLabel('Display name (optional)', { exact: true }).fill(phone.name);
   await form.getByLabel('SIP user', { exact: true }).fill(ext);
   await form.getByLabel('Password', { exact: true }).fill(opts.password ?? `pw${ext}`);
   await form.getByLabel('SIP domain', { exact: true }).fill(opts.domain ?? SIP_DOMAIN);
+  // the connection fields sit behind a disclosure (open by itself when the build has no WebSocket URL)
+  const advanced = form.getByRole('button', { name: 'Advanced settings' });
+  if ((await advanced.getAttribute('aria-expanded')) !== 'true') await advanced.click();
   await form.getByLabel('WebSocket URL', { exact: true }).fill(opts.wsUrl ?? WS_URL);
   if (opts.directoryUrl !== undefined)
     await form.getByLabel('Company directory URL (optional)', { exact: true }).fill(opts.directoryUrl);

@@ -8,9 +8,14 @@ test.describe('sign-in and registration', () => {
     await expect(registration(b.page)).toHaveText('Registered');
   });
 
-  test('a wrong password shows "Wrong user name or password"', async ({ phoneUser }) => {
+  test('a wrong password returns to the form with the error at the password field', async ({ phoneUser }) => {
     const u = await phoneUser('1003', { password: 'not-the-password', waitRegistered: false });
-    await expect(alert(u.page, 'Wrong user name or password')).toBeVisible({ timeout: 15_000 });
+    const password = u.page.getByRole('form', { name: 'Account' }).getByLabel('Password', { exact: true });
+    // the phone shows briefly while the PBX answers, then the refusal brings the form back
+    await expect(password).toHaveAttribute('aria-invalid', 'true', { timeout: 15_000 });
+    await expect(password).toHaveAccessibleDescription('Wrong user name or password');
+    await expect(password).toBeFocused();
+    await expect(u.page.getByRole('button', { name: 'User menu' })).toHaveCount(0);
     await expect(registration(u.page)).not.toHaveText('Registered');
   });
 

@@ -47,7 +47,7 @@ test.describe('user menu and top bar', () => {
     await all.getByRole('textbox', { name: 'Forward to' }).fill(c.ext);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
-    await expect(forwarding).toHaveAccessibleDescription('Forwarded to 1003');
+    await expect(forwarding).toHaveAccessibleName('Call forwarding: Forwarded to 1003');
 
     await dial(a.page, b.ext);
     await expect(callRow(c.page, a.ext)).toContainText('Incoming call');

@@ -5,6 +5,7 @@ import { createAppI18n, detectLocale } from '@/i18n';
 import { createPhone, type Phone } from '@/phone';
 import { createHeadsetManager, type HidLike } from '@/headset';
 import {
+  bindAttention,
   bindCallNotifications,
   bindConnectionSignals,
   bindNetworkChange,
@@ -37,6 +38,7 @@ import {
   useVoicemailStore,
 } from '@/stores';
 import App from './ui/App.vue';
+import { applyTheme } from './ui/theme';
 import './ui/styles/main.css';
 
 const log = createLogger('app');
@@ -108,6 +110,11 @@ async function start(): Promise<void> {
     (key, values) => i18n.global.t(key, values ?? {}),
   );
 
+  // a ringing call shows in the window title and the favicon (a background tab, a minimised app)
+  bindAttention({ phone: usePhoneStore(pinia), directory: useDirectoryStore(pinia) }, (key, values) =>
+    i18n.global.t(key, values ?? {}),
+  );
+
   // Answer clicked in a pushed notification: answer that call when it rings here (within 30 s)
   bindPushAnswer({ phone: usePhoneStore(pinia) });
 
@@ -124,6 +131,13 @@ async function start(): Promise<void> {
       i18n.global.locale.value = locale;
       document.documentElement.lang = locale;
     },
+    { immediate: true },
+  );
+  // light, dark or the system's (IndexedDB is read after the first paint: a chosen theme that
+  // differs from the system's shows from here on)
+  watch(
+    () => settings.theme,
+    (theme) => applyTheme(document.documentElement, theme),
     { immediate: true },
   );
   const warn = (what: string) => (error: unknown) => log.warn(`${what} not loaded`, error);

@@ -31,6 +31,10 @@ import keyboardEn from './locales/keyboard/en.json';
 import keyboardFr from './locales/keyboard/fr.json';
 import keyboardDe from './locales/keyboard/de.json';
 import keyboardIt from './locales/keyboard/it.json';
+import comfortEn from './locales/comfort/en.json';
+import comfortFr from './locales/comfort/fr.json';
+import comfortDe from './locales/comfort/de.json';
+import comfortIt from './locales/comfort/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
@@ -42,6 +46,8 @@ export type MessageSchema = typeof en & {
   instance: typeof instanceEn;
   notify: typeof notifyEn;
   keyboard: typeof keyboardEn;
+  /** colour theme, ringing in the window title, sign-in form */
+  comfort: typeof comfortEn;
 };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
@@ -56,6 +62,7 @@ export const messages: Record<Locale, MessageSchema> = {
     instance: instanceEn,
     notify: notifyEn,
     keyboard: keyboardEn,
+    comfort: comfortEn,
   },
   fr: {
     ...fr,
@@ -66,6 +73,7 @@ export const messages: Record<Locale, MessageSchema> = {
     instance: instanceFr,
     notify: notifyFr,
     keyboard: keyboardFr,
+    comfort: comfortFr,
   },
   de: {
     ...de,
@@ -76,6 +84,7 @@ export const messages: Record<Locale, MessageSchema> = {
     instance: instanceDe,
     notify: notifyDe,
     keyboard: keyboardDe,
+    comfort: comfortDe,
   },
   it: {
     ...it,
@@ -86,6 +95,7 @@ export const messages: Record<Locale, MessageSchema> = {
     instance: instanceIt,
     notify: notifyIt,
     keyboard: keyboardIt,
+    comfort: comfortIt,
   },
 };
 

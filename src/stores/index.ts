@@ -3,7 +3,7 @@ export { usePhoneStore, ENDED_CALL_LINGER_MS, takesDtmf, type PhoneStore } from 
 export { callRoles } from './call/call-roles';
 /** the call command table, for the call panel (the UI imports only types from the engine) */
 export { can, inPhase } from '@/phone';
-export { useSettingsStore, DEFAULT_PICKUP_CODE, type ContactSort } from './app/settings';
+export { useSettingsStore, DEFAULT_PICKUP_CODE, THEMES, type ContactSort, type Theme } from './app/settings';
 export { useBlfStore, type BlfEntry, type BlfStore } from './blf/blf';
 export { useTransferStore, isTransferable, type TransferStore } from './call/transfer';
 export {
@@ -84,6 +84,7 @@ export {
 export { useLaunchStore, type LaunchStore, type LaunchTab } from './app/launch';
 export { bindLaunch } from './bridges/launch-bridge';
 export { bindCallNotifications } from './bridges/notification-bridge';
+export { bindAttention } from './bridges/attention-bridge';
 export { usePushStore, providePushApi, type PushStatus, type PushStore } from './app/push';
 export { bindPush, type PushBridgeStores } from './bridges/push-bridge';
 export { bindPushAnswer } from './bridges/push-answer-bridge';

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useAccountStore } from '@/stores';
-import { makeCall } from '@/stores/testing/fake-phone';
+import { EMPTY_ACCOUNT_FORM, useAccountStore } from '@/stores';
+import { makeCall, makeRegistration } from '@/stores/testing/fake-phone';
 import App from './App.vue';
 import { byRole, createHarness, getByRole } from './testing/harness';
 
@@ -49,6 +49,31 @@ describe('App', () => {
     expect(wrapper.find('aside[aria-label="Colleagues"]').text()).toContain('No colleagues yet');
     expect(wrapper.find('#dial-target').exists()).toBe(true);
     expect(getByRole(wrapper, 'region').exists()).toBe(true);
+  });
+
+  it('returns to the form with the error at the password when the PBX refuses the sign-in', async () => {
+    stubAudio(() => Promise.resolve());
+    const { global, phone } = createHarness();
+    const wrapper = mount(App, { global, attachTo: document.body });
+    await useAccountStore().restore();
+    await useAccountStore().signIn({
+      ...EMPTY_ACCOUNT_FORM,
+      user: '1001',
+      password: 'wrong',
+      domain: 'pbx.test',
+      wsUrl: 'ws://pbx.test/ws',
+    });
+    await flushPromises();
+    expect(getByRole(wrapper, 'button', 'User menu').exists()).toBe(true);
+    phone.emit('registrationChanged', makeRegistration({ state: 'failed', cause: 'auth_failed' }));
+    await flushPromises();
+    const password = wrapper.find('#account-password');
+    expect(password.attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find(`#${password.attributes('aria-describedby')}`).text()).toBe(
+      'Wrong user name or password',
+    );
+    expect(wrapper.find<HTMLInputElement>('#account-user').element.value).toBe('1001');
+    expect(document.activeElement).toBe(password.element);
   });
 
   it('rings for an incoming call and offers "Enable sound" when autoplay is refused', async () => {

@@ -18,7 +18,7 @@ describe('validateAccountForm', () => {
     expect(validateAccountForm(valid)).toEqual({});
   });
 
-  it('requires the mandatory fields', () => {
+  it('requires the mandatory fields (the display name is optional)', () => {
     const empty = {
       displayName: ' ',
       user: '',
@@ -30,13 +30,7 @@ describe('validateAccountForm', () => {
       directoryUrl: '',
       pushUrl: '',
     };
-    expect(Object.keys(validateAccountForm(empty))).toEqual([
-      'displayName',
-      'user',
-      'password',
-      'domain',
-      'wsUrl',
-    ]);
+    expect(Object.keys(validateAccountForm(empty))).toEqual(['user', 'password', 'domain', 'wsUrl']);
   });
 
   it.each([

@@ -102,7 +102,11 @@ export function parseIceServers(text: string): RTCIceServer[] {
 
 function checkField(field: AccountField, value: string): FieldError | undefined {
   const optional =
-    field === 'authUser' || field === 'iceServers' || field === 'directoryUrl' || field === 'pushUrl';
+    field === 'displayName' ||
+    field === 'authUser' ||
+    field === 'iceServers' ||
+    field === 'directoryUrl' ||
+    field === 'pushUrl';
   if (value === '') return optional ? undefined : { code: 'required' };
   switch (field) {
     case 'user':

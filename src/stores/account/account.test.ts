@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
+import { describe, expect, it, vi } from 'vitest';
 import { useAccountStore, type AccountForm } from './account';
 import { NO_MARKS, toHistoryRow } from '../history/history-record';
 import { useSettingsStore } from '../app/settings';
-import { makeCall } from '../testing/fake-phone';
+import { makeCall, makeRegistration } from '../testing/fake-phone';
 import { useStoreHarness } from '../testing/store-harness';
 
 const form: AccountForm = {
@@ -41,6 +42,35 @@ describe('account store', () => {
       dtmfTransport: 'info',
       callWaiting: true,
     });
+  });
+
+  it('uses the SIP user as the display name when none is given', async () => {
+    await useAccountStore().signIn({ ...form, displayName: '  ' });
+    expect(h.phone.connect).toHaveBeenCalledWith(expect.objectContaining({ displayName: '1001' }));
+  });
+
+  it('a refused sign-in returns to the form: signed out, password forgotten, refused set', async () => {
+    const account = useAccountStore();
+    await account.signIn(form);
+    h.phone.emit('registrationChanged', makeRegistration({ state: 'failed', cause: 'auth_failed' }));
+    await vi.waitFor(() => expect(account.signedIn).toBe(false));
+    expect(account.refused).toBe(true);
+    expect(h.phone.disconnect).toHaveBeenCalled();
+    await vi.waitFor(async () => expect((await h.repos.accounts.load())?.password ?? null).toBeNull());
+    expect(account.profile?.user).toBe('1001');
+    await account.signIn(form);
+    expect(account.refused).toBe(false);
+  });
+
+  it('keeps the phone when the PBX is only unreachable, or refuses after a confirmed sign-in', async () => {
+    const account = useAccountStore();
+    await account.signIn(form);
+    h.phone.emit('registrationChanged', makeRegistration({ state: 'reconnecting', cause: 'unreachable' }));
+    h.phone.emit('registrationChanged', makeRegistration({ state: 'registered' }));
+    h.phone.emit('registrationChanged', makeRegistration({ state: 'failed', cause: 'auth_failed' }));
+    await nextTick();
+    expect(account.signedIn).toBe(true);
+    expect(account.refused).toBe(false);
   });
 
   it('passes the authorization user only when set', async () => {

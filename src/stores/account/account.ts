@@ -1,6 +1,6 @@
 import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import type { AccountProfile } from '@/db';
 import type { PhoneConfig } from '@/phone';
 import { normalizeAccountForm, parseIceServers, type AccountForm } from './account-form';
@@ -24,6 +24,14 @@ export const useAccountStore = defineStore('account', () => {
   const signedIn = ref(false);
   /** false until the saved account has been read */
   const loaded = ref(false);
+  /**
+   * A sign-in from the form that the PBX has not confirmed yet: if it refuses the credentials, the
+   * user goes back to the form (error at the password) instead of a dead phone. Restored accounts
+   * keep the phone and its "Wrong user name or password" alert.
+   */
+  let confirming = false;
+  /** the last sign-in from the form was refused (wrong user or password); cleared by the next one */
+  const refused = ref(false);
 
   async function connect(account: AccountProfile, password: string): Promise<void> {
     const settings = useSettingsStore();
@@ -31,7 +39,8 @@ export const useAccountStore = defineStore('account', () => {
     // the support log redacts the password and TURN credentials wherever they appear
     useLogsStore().setSecrets([password, ...iceServers.flatMap((s) => s.credential ?? [])]);
     const config: PhoneConfig = {
-      displayName: account.displayName,
+      // optional on the form: the SIP user stands in
+      displayName: account.displayName || account.user,
       user: account.user,
       password,
       domain: account.domain,
@@ -73,8 +82,30 @@ export const useAccountStore = defineStore('account', () => {
     await useRepositories().accounts.save(account, password);
     profile.value = account;
     signedIn.value = true;
+    refused.value = false;
+    confirming = true;
     await connect(account, password);
   }
+
+  async function refuse(): Promise<void> {
+    confirming = false;
+    refused.value = true;
+    signedIn.value = false;
+    await usePhoneStore().logout();
+    await useRepositories().accounts.forgetPassword();
+  }
+
+  watch(
+    () => usePhoneStore().registration,
+    (registration) => {
+      if (!confirming || !signedIn.value) return;
+      if (registration.state === 'registered') confirming = false;
+      else if (registration.state === 'failed' && registration.cause === 'auth_failed')
+        void refuse().catch((error: unknown) => log.warn('could not sign out after a refusal', error));
+    },
+    // every step counts (a success between two failures confirms the account)
+    { flush: 'sync' },
+  );
 
   /** the saved account as the form shows it, password included, for "Edit account" */
   async function savedForm(): Promise<AccountForm | null> {
@@ -94,6 +125,7 @@ export const useAccountStore = defineStore('account', () => {
   /** disconnect, forget the password, keep the rest for the form */
   async function signOut(): Promise<void> {
     signedIn.value = false;
+    confirming = false;
     // first: the un-REGISTER goes out without the push binding, so the PBX removes it
     const unsubscribed = usePushStore().deactivate();
     await usePhoneStore().logout();
@@ -120,6 +152,7 @@ export const useAccountStore = defineStore('account', () => {
     profile,
     signedIn,
     loaded,
+    refused,
     load,
     restore,
     signIn,

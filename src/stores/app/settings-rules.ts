@@ -13,6 +13,10 @@ const COUNTRY = /^[A-Z]{2}$/;
 export const isCountry = (v: unknown): v is string => typeof v === 'string' && COUNTRY.test(v);
 export type ContactSort = 'first' | 'last';
 export const isContactSort = (v: unknown): v is ContactSort => v === 'first' || v === 'last';
+/** the colour theme: 'system' follows the browser's prefers-color-scheme */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const isTheme = (v: unknown): v is Theme => THEMES.includes(v as Theme);
 
 /** the region of the browser's language (fr-CH → CH), the default for national numbers */
 export function detectCountry(languages: readonly string[]): string | null {

@@ -64,14 +64,17 @@ describe('settings across a reload', () => {
     await before.setDtmfTransport('info');
     await before.setLocale('it');
     await before.setContactSort('first');
+    await before.setTheme('dark');
     setActivePinia(createPinia());
     const after = useSettingsStore();
+    expect(after.theme).toBe('system');
     await after.load();
-    expect([after.callWaiting, after.dtmfTransport, after.locale, after.contactSort]).toEqual([
+    expect([after.callWaiting, after.dtmfTransport, after.locale, after.contactSort, after.theme]).toEqual([
       false,
       'info',
       'it',
       'first',
+      'dark',
     ]);
   });
 });

@@ -11,11 +11,12 @@ import {
   isCountry,
   isPickupCode,
   type ContactSort,
+  type Theme,
 } from './settings-rules';
 import type { SettingKey, SettingValue } from '../settings/registry';
 import { usePhoneStore } from '../call/phone';
 
-export { DEFAULT_PICKUP_CODE, detectCountry, type ContactSort } from './settings-rules';
+export { DEFAULT_PICKUP_CODE, detectCountry, THEMES, type ContactSort, type Theme } from './settings-rules';
 
 const log = createLogger('app');
 
@@ -32,6 +33,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const defaultCountry = ref<string | null>(detectCountry(browserLanguages()));
   /** directory lists sort by last name (office habit) or first name */
   const contactSort = ref<ContactSort>('last');
+  /** light, dark, or 'system' (the browser's prefers-color-scheme); applied by src/ui/theme.ts */
+  const theme = ref<Theme>('system');
 
   async function persist<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
     try {
@@ -51,6 +54,7 @@ export const useSettingsStore = defineStore('settings', () => {
       pickupCode.value,
       defaultCountry.value,
       contactSort.value,
+      theme.value,
     ] = await Promise.all([
       settings.read('callWaiting'),
       settings.read('dtmfTransport'),
@@ -59,6 +63,7 @@ export const useSettingsStore = defineStore('settings', () => {
       settings.read('pickupCode'),
       settings.read('defaultCountry'),
       settings.read('contactSort'),
+      settings.read('theme'),
     ]);
   }
 
@@ -71,6 +76,11 @@ export const useSettingsStore = defineStore('settings', () => {
   async function setContactSort(value: ContactSort): Promise<void> {
     contactSort.value = value;
     await persist('contactSort', value);
+  }
+
+  async function setTheme(value: Theme): Promise<void> {
+    theme.value = value;
+    await persist('theme', value);
   }
 
   async function setPickup(method: PickupMethod, code: string): Promise<void> {
@@ -105,12 +115,14 @@ export const useSettingsStore = defineStore('settings', () => {
     pickupCode,
     defaultCountry,
     contactSort,
+    theme,
     load,
     setDefaultCountry,
     setContactSort,
     setCallWaiting,
     setDtmfTransport,
     setLocale,
+    setTheme,
     setPickup,
   };
 });

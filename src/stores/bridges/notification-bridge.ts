@@ -1,6 +1,6 @@
 import { can } from '@/phone';
 import { watch } from 'vue';
-import { createCallNotifications, type Translate } from '../call/call-notifications';
+import { createCallNotifications, ringsForUser, type Translate } from '../call/call-notifications';
 import type { DirectoryStore } from '../directory/directory';
 import type { HistoryStore } from '../history/history';
 import type { LaunchStore } from '../app/launch';
@@ -29,7 +29,7 @@ const isActionMessage = (data: unknown): data is ActionMessage =>
 
 /**
  * Call notifications for this window: shown and closed as the phone store's calls change (only
- * with notification permission), the app badge from the unseen missed calls, and the worker's
+ * with notification permission), the app badge from the unseen missed and the ringing calls, and the worker's
  * click messages turned into Answer / Decline for a call this window holds. Returns `dispose()`.
  */
 export function bindCallNotifications(
@@ -50,11 +50,12 @@ export function bindCallNotifications(
     () => notifications.sync(phone.calls),
     { deep: true, immediate: true },
   );
+  // the installed app's badge counts the unseen missed calls and the calls ringing now
   const stopBadge = watch(
-    () => history.unseenMissed,
-    (count, before) => {
-      void notifier.setBadge(count);
-      if (count === 0 && (before ?? 0) > 0) notifications.closeMissed();
+    [() => history.unseenMissed, () => phone.calls.filter(ringsForUser).length],
+    ([missed, ringing], before) => {
+      void notifier.setBadge(missed + ringing);
+      if (missed === 0 && (before?.[0] ?? 0) > 0) notifications.closeMissed();
     },
     { immediate: true },
   );

@@ -180,4 +180,14 @@ describe('call notification bridge', () => {
     expect(fake.notifier.setBadge).toHaveBeenLastCalledWith(0);
     expect(fake.open.has('missed-c1')).toBe(false);
   });
+
+  it('the badge also counts the calls ringing now', async () => {
+    const history = useHistoryStore();
+    history.unseenMissed = 1;
+    await emit('callAdded', ringing());
+    expect(fake.notifier.setBadge).toHaveBeenLastCalledWith(2);
+    await emit('callUpdated', ringing({ state: 'answered', answeredAt: Date.now() }));
+    expect(fake.notifier.setBadge).toHaveBeenLastCalledWith(1);
+    expect(fake.notifier.close).not.toHaveBeenCalledWith('missed-', true);
+  });
 });

@@ -28,7 +28,7 @@ export const missedTag = (id: CallId) => `missed-${id}`;
 export const MISSED_PREFIX = 'missed-';
 
 /** a call that rings here: not a pickup taking over our call, not one our policy refused */
-const rings = (call: CallSnapshot) => ringsHere(call) && !call.screened;
+export const ringsForUser = (call: CallSnapshot) => ringsHere(call) && !call.screened;
 
 const warn = (what: string) => (error: unknown) => log.warn(`could not ${what}`, error);
 
@@ -87,14 +87,14 @@ export function createCallNotifications(deps: CallNotificationDeps) {
   function sync(calls: readonly CallSnapshot[]): void {
     const byId = new Map(calls.map((c) => [c.id, c]));
     for (const call of calls) {
-      if (rings(call) && !shown.has(call.id) && deps.enabled()) {
+      if (ringsForUser(call) && !shown.has(call.id) && deps.enabled()) {
         shown.set(call.id, incomingTag(call));
         showIncoming(call);
       }
     }
     for (const id of [...shown.keys()]) {
       const call = byId.get(id);
-      if (!call || !rings(call)) settle(id, call);
+      if (!call || !ringsForUser(call)) settle(id, call);
     }
   }
 

@@ -19,6 +19,7 @@ const DEFAULTS: SettingValues = {
   pickupCode: '*8',
   defaultCountry: 'CH',
   contactSort: 'last',
+  theme: 'system',
   dnd: false,
   blockedNumbers: [],
   forwarding: noForwarding(),
@@ -48,6 +49,7 @@ const GOOD: SettingValues = {
   pickupCode: '#55',
   defaultCountry: null,
   contactSort: 'first',
+  theme: 'dark',
   dnd: true,
   blockedNumbers: ['+41441234567', '0900*', 'anonymous'],
   forwarding: {
@@ -87,6 +89,7 @@ const GARBAGE: PerKey<unknown[]> = {
   pickupCode: ['*8x', '', '123456789', 8],
   defaultCountry: ['ch', 'Switzerland', 41],
   contactSort: ['middle', null],
+  theme: ['auto', null, 1],
   dnd: ['yes', 1],
   blockedNumbers: ['1001', { 0: '1001' }, 42],
   forwarding: ['always', 3, null],

@@ -11,7 +11,9 @@ import {
   isDtmfTransport,
   isPickupCode,
   isPickupMethod,
+  isTheme,
   type ContactSort,
+  type Theme,
 } from '../app/settings-rules';
 import {
   defaultFeatureCodeSettings,
@@ -43,6 +45,7 @@ export interface SettingValues {
   /** null: only international numbers */
   defaultCountry: string | null;
   contactSort: ContactSort;
+  theme: Theme;
   // incoming calls (call/incoming.ts, call/voicemail.ts, call/feature-codes.ts)
   dnd: boolean;
   blockedNumbers: string[];
@@ -122,6 +125,7 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingDefinition<SettingVa
     (v) => (v === null || isCountry(v) ? v : undefined),
   ),
   contactSort: define<ContactSort>(() => 'last', when(isContactSort)),
+  theme: define<Theme>(() => 'system', when(isTheme)),
   dnd: flag(false),
   blockedNumbers: define(() => [], readBlocked),
   forwarding: define(noForwarding, readForwarding),

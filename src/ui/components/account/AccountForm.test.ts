@@ -16,10 +16,10 @@ const empty: AccountFormValue = {
   pushUrl: '',
 };
 
-function setup(initial: Partial<AccountFormValue> = {}) {
+function setup(initial: Partial<AccountFormValue> = {}, passwordError?: string) {
   const { global } = createHarness();
   return mount(AccountForm, {
-    props: { initial: { ...empty, ...initial } },
+    props: { initial: { ...empty, ...initial }, passwordError },
     global,
     attachTo: document.body,
   });
@@ -46,7 +46,7 @@ describe('AccountForm', () => {
     const wrapper = setup();
     expect(wrapper.find('form').attributes('aria-label')).toBe('Account');
     for (const label of [
-      'Display name',
+      'Display name (optional)',
       'SIP user',
       'Authorization user (optional)',
       'Password',
@@ -64,17 +64,52 @@ describe('AccountForm', () => {
     const wrapper = setup();
     await getByRole(wrapper, 'button', 'Sign in').trigger('submit');
     await flushPromises();
-    expect(errorFor(wrapper, 'Display name')).toBe('This field is required.');
+    expect(errorFor(wrapper, 'SIP user')).toBe('This field is required.');
     expect(errorFor(wrapper, 'Password')).toBe('This field is required.');
-    expect(input(wrapper, 'Display name').attributes('aria-invalid')).toBe('true');
+    expect(input(wrapper, 'SIP user').attributes('aria-invalid')).toBe('true');
     expect(input(wrapper, 'SIP domain').attributes('aria-invalid')).toBeUndefined();
-    expect(document.activeElement).toBe(input(wrapper, 'Display name').element);
+    expect(input(wrapper, 'Display name (optional)').attributes('aria-invalid')).toBeUndefined();
+    expect(document.activeElement).toBe(input(wrapper, 'SIP user').element);
     expect(wrapper.emitted('submit')).toBeUndefined();
+  });
+
+  it('keeps the connection fields behind "Advanced settings", with hint-like placeholders', async () => {
+    const wrapper = setup();
+    const toggle = getByRole(wrapper, 'button', 'Advanced settings');
+    expect(toggle.attributes('aria-expanded')).toBe('false');
+    const advanced = wrapper.find(`#${toggle.attributes('aria-controls')}`);
+    expect(advanced.isVisible()).toBe(false);
+    expect(advanced.find('#account-wsUrl').element).toBe(input(wrapper, 'WebSocket URL').element);
+    expect(input(wrapper, 'WebSocket URL').element.value).toBe('ws://127.0.0.1:8080/ws');
+    expect(input(wrapper, 'SIP user').attributes('placeholder')).toBe('e.g. 1001');
+    await toggle.trigger('click');
+    expect(toggle.attributes('aria-expanded')).toBe('true');
+    expect(advanced.isVisible()).toBe(true);
+  });
+
+  it('opens the advanced settings when a connection field is missing or invalid', async () => {
+    expect(getByRole(setup({ wsUrl: '' }), 'button', 'Advanced settings').attributes('aria-expanded')).toBe(
+      'true',
+    );
+    document.body.innerHTML = '';
+    const wrapper = setup({ user: '1001', password: 'x', directoryUrl: 'ftp://x' });
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(getByRole(wrapper, 'button', 'Advanced settings').attributes('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(input(wrapper, 'Company directory URL (optional)').element);
+  });
+
+  it("shows the PBX's refusal at the password field and focuses it", async () => {
+    const wrapper = setup({ user: '1001' }, 'Wrong user name or password');
+    await flushPromises();
+    const password = input(wrapper, 'Password');
+    expect(password.attributes('aria-invalid')).toBe('true');
+    expect(errorFor(wrapper, 'Password')).toBe('Wrong user name or password');
+    expect(document.activeElement).toBe(password.element);
   });
 
   it('explains syntax errors', async () => {
     const wrapper = setup({
-      displayName: 'A',
       password: 'x',
       user: '1001@pbx',
       domain: 'pbx test',
@@ -100,7 +135,7 @@ describe('AccountForm', () => {
 
   it('emits the form when valid', async () => {
     const wrapper = setup();
-    await input(wrapper, 'Display name').setValue('Alice');
+    await input(wrapper, 'Display name (optional)').setValue('Alice');
     await input(wrapper, 'SIP user').setValue('1001');
     await input(wrapper, 'Password').setValue('secret');
     await wrapper.find('form').trigger('submit');

@@ -51,6 +51,7 @@ describe('user menu', () => {
     expect(byRole(menu, 'group').map((g) => g.attributes('aria-label'))).toEqual([
       'DTMF',
       'Language',
+      'Theme',
       'Directory order',
     ]);
     expect(byRole(menu, 'menuitemradio').map((r) => accessibleName(r.element))).toEqual([
@@ -60,6 +61,9 @@ describe('user menu', () => {
       'Français',
       'Deutsch',
       'Italiano',
+      'Theme: system',
+      'Theme: light',
+      'Theme: dark',
       'First name',
       'Last name',
     ]);
@@ -144,6 +148,20 @@ describe('user menu', () => {
     expect(repos.values.get('locale')).toBe('de');
     expect(getByRole(wrapper, 'menuitemradio', 'Deutsch').attributes('aria-checked')).toBe('true');
     expect(getByRole(wrapper, 'menuitemradio', 'English').attributes('aria-checked')).toBe('false');
+  });
+
+  it('chooses the colour theme, persisted (system by default)', async () => {
+    const { wrapper, repos } = await setup();
+    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    const group = byRole(wrapper, 'group').find((g) => g.attributes('aria-label') === 'Theme');
+    expect(group?.exists()).toBe(true);
+    expect(getByRole(wrapper, 'menuitemradio', 'Theme: system').attributes('aria-checked')).toBe('true');
+    await getByRole(wrapper, 'menuitemradio', 'Theme: dark').trigger('click');
+    await flushPromises();
+    expect(useSettingsStore().theme).toBe('dark');
+    expect(repos.values.get('theme')).toBe('dark');
+    expect(getByRole(wrapper, 'menuitemradio', 'Theme: dark').attributes('aria-checked')).toBe('true');
+    expect(getByRole(wrapper, 'menuitemradio', 'Theme: system').attributes('aria-checked')).toBe('false');
   });
 
   it('turns support logs on and downloads them as a file', async () => {
