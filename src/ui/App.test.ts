@@ -29,10 +29,10 @@ describe('App', () => {
     await useAccountStore().restore();
     await flushPromises();
     expect(wrapper.find('form[aria-label="Account"]').exists()).toBe(true);
-    expect(byRole(wrapper, 'button', 'User menu')).toHaveLength(0);
+    expect(wrapper.findAll('[aria-haspopup="menu"]')).toHaveLength(0);
 
     const fields: Record<string, string> = {
-      'Display name': 'Alice',
+      'Display name (optional)': 'Alice',
       'SIP user': '1001',
       Password: 'pw',
       'SIP domain': 'pbx.test',
@@ -45,7 +45,7 @@ describe('App', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(phone.connect).toHaveBeenCalledWith(expect.objectContaining({ user: '1001', password: 'pw' }));
-    expect(getByRole(wrapper, 'button', 'User menu').exists()).toBe(true);
+    expect(getByRole(wrapper, 'button', 'Alice, user menu').exists()).toBe(true);
     expect(wrapper.find('aside[aria-label="Colleagues"]').text()).toContain('No colleagues yet');
     expect(wrapper.find('#dial-target').exists()).toBe(true);
     expect(getByRole(wrapper, 'region').exists()).toBe(true);
@@ -64,7 +64,8 @@ describe('App', () => {
       wsUrl: 'ws://pbx.test/ws',
     });
     await flushPromises();
-    expect(getByRole(wrapper, 'button', 'User menu').exists()).toBe(true);
+    // no display name: the SIP user stands in
+    expect(getByRole(wrapper, 'button', '1001, user menu').exists()).toBe(true);
     phone.emit('registrationChanged', makeRegistration({ state: 'failed', cause: 'auth_failed' }));
     await flushPromises();
     const password = wrapper.find('#account-password');

@@ -152,7 +152,7 @@ describe('user menu', () => {
 
   it('chooses the colour theme, persisted (system by default)', async () => {
     const { wrapper, repos } = await setup();
-    await getByRole(wrapper, 'button', 'User menu').trigger('click');
+    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
     const group = byRole(wrapper, 'group').find((g) => g.attributes('aria-label') === 'Theme');
     expect(group?.exists()).toBe(true);
     expect(getByRole(wrapper, 'menuitemradio', 'Theme: system').attributes('aria-checked')).toBe('true');
