@@ -27,6 +27,14 @@ import notifyEn from './locales/notify/en.json';
 import notifyFr from './locales/notify/fr.json';
 import notifyDe from './locales/notify/de.json';
 import notifyIt from './locales/notify/it.json';
+import blfEn from './locales/blf/en.json';
+import blfFr from './locales/blf/fr.json';
+import blfDe from './locales/blf/de.json';
+import blfIt from './locales/blf/it.json';
+import conferenceEn from './locales/conference/en.json';
+import conferenceFr from './locales/conference/fr.json';
+import conferenceDe from './locales/conference/de.json';
+import conferenceIt from './locales/conference/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
@@ -37,6 +45,8 @@ export type MessageSchema = typeof en & {
   pwa: typeof pwaEn;
   instance: typeof instanceEn;
   notify: typeof notifyEn;
+  blf: typeof blfEn;
+  conference: typeof conferenceEn;
 };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
@@ -50,6 +60,8 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaEn,
     instance: instanceEn,
     notify: notifyEn,
+    blf: blfEn,
+    conference: conferenceEn,
   },
   fr: {
     ...fr,
@@ -59,6 +71,8 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaFr,
     instance: instanceFr,
     notify: notifyFr,
+    blf: blfFr,
+    conference: conferenceFr,
   },
   de: {
     ...de,
@@ -68,6 +82,8 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaDe,
     instance: instanceDe,
     notify: notifyDe,
+    blf: blfDe,
+    conference: conferenceDe,
   },
   it: {
     ...it,
@@ -77,6 +93,8 @@ export const messages: Record<Locale, MessageSchema> = {
     pwa: pwaIt,
     instance: instanceIt,
     notify: notifyIt,
+    blf: blfIt,
+    conference: conferenceIt,
   },
 };
 
