@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useBlfStore, useDirectoryStore, useSettingsStore } from '@/stores';
-import { buttonNames, byRole, createHarness, getByRole } from '../../testing/harness';
+import { useBlfStore, useSettingsStore } from '@/stores';
+import { buttonNames, byRole, createHarness, getByRole, saveTestContact } from '../../testing/harness';
 import BlfPanel from './BlfPanel.vue';
 
 async function setup(colleagues: unknown[] = [{ extension: '1002', name: 'Bob Martin' }]) {
@@ -61,15 +61,7 @@ describe('BlfPanel', () => {
       { extension: '1003', name: '' },
       { extension: '1002', name: 'Bob' },
     ]);
-    await useDirectoryStore().saveContact({
-      title: '',
-      firstName: 'Carol',
-      lastName: 'Dupont',
-      company: '',
-      jobTitle: '',
-      email: '',
-      numbers: [{ kind: 'phone', value: '1003' }],
-    });
+    await saveTestContact('Carol', 'Dupont', '1003');
     await flushPromises();
     const names = wrapper.findAll('.blf-entry__name').map((n) => n.text());
     expect(names).toEqual(['Carol Dupont', 'Bob']);
