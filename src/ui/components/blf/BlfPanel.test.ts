@@ -45,7 +45,7 @@ describe('BlfPanel', () => {
       'blf-entry--busy',
       'blf-entry--unknown',
     ]);
-    expect(buttonNames(items[0]!)).toEqual(['Pick up Bob Martin', 'Call Bob Martin']);
+    expect(buttonNames(items[0]!)).toEqual(['Call Bob Martin', 'Pick up Bob Martin']);
     expect(buttonNames(items[1]!)).toEqual(['Call 1003']);
     await getByRole(wrapper, 'button', 'Pick up Bob Martin').trigger('click');
     expect(phone.pickup).toHaveBeenCalledWith('1002', { method: 'replaces', codePrefix: '*8' });

@@ -75,10 +75,11 @@ describe('HistoryPanel', () => {
       '2006, Outgoing, 03/10/2020 04:32 AM, Microphone problem',
     ]);
     expect(wrapper.find('img').exists()).toBe(false);
-    // missed in visible words (not only red), once: no second "Missed" image beside it
-    expect(list[0]!.find('.history-icon--missed').text()).toBe('Missed');
-    expect(list[0]!.find('[role="img"]').exists()).toBe(false);
-    expect(list[1]!.find('[role="img"]').attributes('aria-label')).toBe('Outgoing');
+    expect(list[0]!.find('[role="img"]').attributes('aria-label')).toBe('Missed');
+    // and in visible words, not only red (hidden from screen readers: the icon says it)
+    expect(list[0]!.find('.history-row__details').text()).toBe('Missed');
+    expect(list[3]!.find('.history-row__details').text()).toBe('Missed Do not disturb');
+    expect(list[1]!.find('.history-row__details').text()).toBe('Busy');
     expect(list[0]!.attributes()).toMatchObject({ 'aria-posinset': '1', 'aria-setsize': '7', tabindex: '0' });
     expect(list[1]!.attributes('tabindex')).toBe('-1');
     expect(byRole(list[0]!, 'button').map((b) => accessibleName(b.element))).toEqual([
