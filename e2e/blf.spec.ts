@@ -53,6 +53,8 @@ test('BLF lamp follows a real call: Free, Ringing, Busy, Free', async ({ phoneUs
   let t = Date.now();
   await dial(caller.page, '1002');
   await expectLamp(watcher.page, 'Bob', 'Ringing', t);
+  // the panel's one live region says who rings (screen readers hear it once)
+  await expect(colleagues(watcher.page).getByText('Bob (1002) is ringing')).toHaveCount(1);
   const rowB = callRow(callee.page, '1001');
   await expect(rowB).toContainText('Incoming call');
 

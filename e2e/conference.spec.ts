@@ -91,6 +91,8 @@ test('five participants hear everyone but themselves; a hung-up one vanishes fro
       await expect(callRow(us.page, p.ext)).toHaveClass(/call--conference/);
       await expect(callRow(p.page, us.ext)).toContainText('In call');
     }
+    // the header counts the participants and runs a clock
+    await expect(us.page.getByRole('group', { name: 'Conference' })).toContainText(/5 participants.*\d:\d\d/);
   });
 
   await test.step('each participant hears us and the four others, never itself', async () => {
@@ -107,5 +109,6 @@ test('five participants hear everyone but themselves; a hung-up one vanishes fro
       `${gone.ext} gone from the mix`,
     );
     for (const p of rest) await expect(callRow(us.page, p.ext)).toContainText('In conference');
+    await expect(us.page.getByRole('group', { name: 'Conference' })).toContainText('4 participants');
   });
 });

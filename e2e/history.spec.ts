@@ -52,6 +52,7 @@ test.describe('call history', () => {
     await openTab(b.page, 'History');
     await expect(b.page.getByRole('tab', { name: /missed/ })).toHaveCount(0);
     await expect(historyList(b.page).getByRole('listitem')).toHaveCount(3);
+    await expect(historyList(b.page).getByRole('heading', { name: 'Today' })).toHaveCount(1);
     await expect(historyRow(b.page, '1001', 'Missed')).toHaveCount(1);
     await expect(historyRow(b.page, '1001', 'Declined')).toHaveCount(1);
     await expect(historyRow(b.page, '1001', 'Incoming')).toHaveCount(2); // answered and declined

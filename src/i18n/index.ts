@@ -35,6 +35,14 @@ import comfortEn from './locales/comfort/en.json';
 import comfortFr from './locales/comfort/fr.json';
 import comfortDe from './locales/comfort/de.json';
 import comfortIt from './locales/comfort/it.json';
+import blfEn from './locales/blf/en.json';
+import blfFr from './locales/blf/fr.json';
+import blfDe from './locales/blf/de.json';
+import blfIt from './locales/blf/it.json';
+import conferenceEn from './locales/conference/en.json';
+import conferenceFr from './locales/conference/fr.json';
+import conferenceDe from './locales/conference/de.json';
+import conferenceIt from './locales/conference/it.json';
 import { detectLocale, type Locale } from './locale';
 
 /** en.json plus one file per large feature, so features can grow their keys independently */
@@ -48,6 +56,8 @@ export type MessageSchema = typeof en & {
   keyboard: typeof keyboardEn;
   /** colour theme, ringing in the window title, sign-in form */
   comfort: typeof comfortEn;
+  blf: typeof blfEn;
+  conference: typeof conferenceEn;
 };
 export { detectLocale, isLocale, SUPPORTED_LOCALES, type Locale } from './locale';
 
@@ -63,6 +73,8 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyEn,
     keyboard: keyboardEn,
     comfort: comfortEn,
+    blf: blfEn,
+    conference: conferenceEn,
   },
   fr: {
     ...fr,
@@ -74,6 +86,8 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyFr,
     keyboard: keyboardFr,
     comfort: comfortFr,
+    blf: blfFr,
+    conference: conferenceFr,
   },
   de: {
     ...de,
@@ -85,6 +99,8 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyDe,
     keyboard: keyboardDe,
     comfort: comfortDe,
+    blf: blfDe,
+    conference: conferenceDe,
   },
   it: {
     ...it,
@@ -96,6 +112,8 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyIt,
     keyboard: keyboardIt,
     comfort: comfortIt,
+    blf: blfIt,
+    conference: conferenceIt,
   },
 };
 

@@ -6,13 +6,14 @@ import { PhoneError, type Phone, type PresenceSnapshot, type PresenceState } fro
 import { useRepositories } from '../app/persistence';
 import { usePhoneStore } from '../call/phone';
 import { useSettingsStore } from '../app/settings';
+import { useDirectoryStore } from '../directory/directory';
 
 const log = createLogger('blf');
 
 /** One lamp of the panel: plain data for the UI. */
 export interface BlfEntry {
   extension: string;
-  /** the chosen name, else the extension */
+  /** the chosen name, else the company or personal directory's name, else the extension */
   name: string;
   state: PresenceState;
   canPickup: boolean;
@@ -33,13 +34,16 @@ export const useBlfStore = defineStore('blf', () => {
   const presence = ref<Record<string, PresenceSnapshot>>({});
   const loaded = ref(false);
 
+  const directory = useDirectoryStore();
   const watched = computed(() => colleagues.value.filter((c) => c.shown).map((c) => c.extension));
+  /** a name typed in the chooser wins; a bare extension takes the directory's name when it has one */
+  const nameOf = (c: BlfColleague) => c.name || directory.nameFor(c.extension, null) || c.extension;
   const entries = computed<BlfEntry[]>(() =>
     colleagues.value
       .filter((c) => c.shown)
       .map((c) => {
         const state = presence.value[c.extension]?.state ?? 'unknown';
-        return { extension: c.extension, name: c.name || c.extension, state, canPickup: state === 'ringing' };
+        return { extension: c.extension, name: nameOf(c), state, canPickup: state === 'ringing' };
       }),
   );
 
@@ -125,6 +129,7 @@ export const useBlfStore = defineStore('blf', () => {
     presence,
     loaded,
     entries,
+    nameOf,
     attach,
     detach,
     applySnapshot,

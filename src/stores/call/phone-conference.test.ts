@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bindPhone } from '../bridges/phone-bridge';
 import { usePhoneStore } from './phone';
 import { createFakePhone, makeCall, PhoneError } from '../testing/fake-phone';
@@ -42,6 +42,22 @@ describe('phone store: conference', () => {
     expect(phone.setParticipantMuted).toHaveBeenCalledWith('a', false);
     phone.emit('conferenceChanged', null);
     expect(store.conference).toBeNull();
+  });
+
+  it('remembers when the conference began, across its changes, until it ends', () => {
+    const { phone, store } = setup();
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    try {
+      expect(store.conferenceStartedAt).toBeNull();
+      phone.emit('conferenceChanged', { callIds: ['a', 'b'], max: 8, micMuted: false });
+      vi.setSystemTime(1_060_000);
+      phone.emit('conferenceChanged', { callIds: ['a', 'b'], max: 8, micMuted: true });
+      expect(store.conferenceStartedAt).toBe(1_000_000);
+      phone.emit('conferenceChanged', null);
+      expect(store.conferenceStartedAt).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a refused merge leaves the error code for the UI', async () => {

@@ -15,6 +15,9 @@ export interface ConferenceStoreDeps {
  */
 export function conferenceSlice({ calls, command, once }: ConferenceStoreDeps) {
   const conference = ref<ConferenceSnapshot | null>(null);
+  /** when the running conference began (its snapshot first appeared), for the header's duration;
+   *  the engine's snapshot has no time, and the legs' own times are when each call was answered */
+  const conferenceStartedAt = ref<number | null>(null);
   /** answered or held calls outside the conference: what `Conference` merges */
   const mergeable = computed(() => calls.value.filter((c) => can(c, 'conference') && !c.inConference));
   const canStartConference = computed(() => conference.value === null && mergeable.value.length >= 2);
@@ -22,8 +25,11 @@ export function conferenceSlice({ calls, command, once }: ConferenceStoreDeps) {
 
   return {
     conference,
+    conferenceStartedAt,
     canStartConference,
     applyConference(snapshot: ConferenceSnapshot | null): void {
+      if (!snapshot) conferenceStartedAt.value = null;
+      else if (!conference.value) conferenceStartedAt.value = Date.now();
       conference.value = snapshot ? { ...snapshot, callIds: [...snapshot.callIds] } : null;
     },
     startConference: () =>

@@ -2,7 +2,14 @@ import type { DOMWrapper, VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createAppI18n } from '@/i18n';
 import type { PhoneSnapshot } from '@/phone';
-import { bindPhone, provideRepositories, useAccountStore, useBlfStore, usePhoneStore } from '@/stores';
+import {
+  bindPhone,
+  provideRepositories,
+  useAccountStore,
+  useBlfStore,
+  useDirectoryStore,
+  usePhoneStore,
+} from '@/stores';
 import { createFakePhone } from '@/stores/testing/fake-phone';
 import { createMemoryRepositories } from '@/stores/testing/memory-repositories';
 
@@ -31,6 +38,18 @@ export async function signInTestAccount(displayName = 'Alice Smith'): Promise<vo
     directoryUrl: '',
     pushUrl: '',
   });
+}
+
+/** Saves a personal contact with one phone number, as the directory's editor would. */
+export async function saveTestContact(firstName: string, lastName: string, number: string): Promise<void> {
+  const draft = { title: '', company: '', jobTitle: '', email: '' };
+  const errors = await useDirectoryStore().saveContact({
+    ...draft,
+    firstName,
+    lastName,
+    numbers: [{ kind: 'phone', value: number }],
+  });
+  if (errors.length > 0) throw new Error(`invalid test contact: ${JSON.stringify(errors)}`);
 }
 
 type AnyWrapper = VueWrapper | DOMWrapper<Element>;

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useBlfStore, useSettingsStore } from '@/stores';
-import { buttonNames, byRole, createHarness, getByRole } from '../../testing/harness';
+import { buttonNames, byRole, createHarness, getByRole, saveTestContact } from '../../testing/harness';
 import BlfPanel from './BlfPanel.vue';
 
 async function setup(colleagues: unknown[] = [{ extension: '1002', name: 'Bob Martin' }]) {
@@ -45,7 +45,7 @@ describe('BlfPanel', () => {
       'blf-entry--busy',
       'blf-entry--unknown',
     ]);
-    expect(buttonNames(items[0]!)).toEqual(['Pick up Bob Martin', 'Call Bob Martin']);
+    expect(buttonNames(items[0]!)).toEqual(['Call Bob Martin', 'Pick up Bob Martin']);
     expect(buttonNames(items[1]!)).toEqual(['Call 1003']);
     await getByRole(wrapper, 'button', 'Pick up Bob Martin').trigger('click');
     expect(phone.pickup).toHaveBeenCalledWith('1002', { method: 'replaces', codePrefix: '*8' });
@@ -54,6 +54,46 @@ describe('BlfPanel', () => {
     phone.emit('presenceChanged', { extension: '1004', state: 'free', ringing: null });
     await flushPromises();
     expect(wrapper.text()).toContain('Free');
+  });
+
+  it('names a colleague added by extension only from the directory; the typed name wins', async () => {
+    const { wrapper } = await setup([
+      { extension: '1003', name: '' },
+      { extension: '1002', name: 'Bob' },
+    ]);
+    await saveTestContact('Carol', 'Dupont', '1003');
+    await flushPromises();
+    const names = wrapper.findAll('.blf-entry__name').map((n) => n.text());
+    expect(names).toEqual(['Carol Dupont', 'Bob']);
+    expect(wrapper.findAll('.blf-entry__ext').map((n) => n.text())).toEqual(['1003', '1002']);
+    expect(byRole(wrapper, 'button', 'Call Carol Dupont')).toHaveLength(1);
+  });
+
+  it('picks up with a labelled button whose accessible name says whose call', async () => {
+    const { wrapper, phone } = await setup();
+    const pickup = getByRole(wrapper, 'button', 'Pick up Bob Martin');
+    expect(pickup.text()).toBe('Pick up');
+    expect(pickup.find('svg').exists()).toBe(false);
+    await pickup.trigger('click');
+    expect(phone.pickup).toHaveBeenCalledWith('1002', { method: 'replaces', codePrefix: '*8' });
+  });
+
+  it('has one polite live region that announces only ringing colleagues', async () => {
+    const { wrapper, phone } = await setup([
+      { extension: '1002', name: 'Bob Martin' },
+      { extension: '1003', name: '' },
+      { extension: '1004', name: 'Dan' },
+    ]);
+    const live = wrapper.findAll('[aria-live]');
+    expect(live).toHaveLength(1);
+    expect(live[0]!.attributes('aria-live')).toBe('polite');
+    expect(live[0]!.text()).toBe('Bob Martin (1002) is ringing.');
+    phone.emit('presenceChanged', { extension: '1003', state: 'ringing', ringing: null });
+    phone.emit('presenceChanged', { extension: '1002', state: 'free', ringing: null });
+    phone.emit('presenceChanged', { extension: '1004', state: 'busy', ringing: null });
+    await flushPromises();
+    expect(live[0]!.text()).toBe('1003 is ringing.');
+    expect(wrapper.findAll('[aria-live]')).toHaveLength(1);
   });
 
   it('renders a hostile name as text', async () => {

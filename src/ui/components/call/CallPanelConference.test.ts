@@ -80,6 +80,23 @@ describe('CallPanel conference', () => {
     expect(byRole(wrapper, 'button', 'Split conference')).toHaveLength(0);
   });
 
+  it('a running conference has a header with its title, participant count and duration', async () => {
+    const { wrapper, phone } = setup([leg('a'), leg('b'), leg('c')], null);
+    expect(wrapper.find('.call-conference__head').exists()).toBe(false);
+    phone.emit('conferenceChanged', { ...CONF, callIds: ['a', 'b'] });
+    await vi.advanceTimersByTimeAsync(0);
+    const head = wrapper.find('.call-conference__head');
+    expect(head.find('h3').text()).toBe('Conference');
+    expect(head.find('.call-conference__count').text()).toBe('2 participants');
+    expect(head.find('.call-conference__duration').text()).toBe('Duration 0:00');
+    await vi.advanceTimersByTimeAsync(65_000);
+    phone.emit('conferenceChanged', { ...CONF, callIds: ['a', 'b', 'c'] });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(head.find('.call-conference__count').text()).toBe('3 participants');
+    expect(head.find('.call-conference__duration').text()).toBe('Duration 1:06');
+    expect(group(wrapper).classes()).toContain('call-conference--running');
+  });
+
   it('a held conference leg offers Resume', () => {
     const { wrapper } = setup([leg('a', { state: 'held' })], CONF);
     const [a] = byRole(wrapper, 'listitem');

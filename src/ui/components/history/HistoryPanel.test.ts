@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HistoryRow } from '@/db';
 import { useHistoryStore } from '@/stores';
-import { accessibleName, byRole, createHarness, getByRole } from '../../testing/harness';
+import { accessibleName, byRole, createHarness, getByRole, saveTestContact } from '../../testing/harness';
 import HistoryPanel from './HistoryPanel.vue';
 
 const AT = new Date(2020, 2, 10, 10, 32).getTime(); // a Tuesday, long before any test run
@@ -76,6 +76,10 @@ describe('HistoryPanel', () => {
     ]);
     expect(wrapper.find('img').exists()).toBe(false);
     expect(list[0]!.find('[role="img"]').attributes('aria-label')).toBe('Missed');
+    // and in visible words, not only red (hidden from screen readers: the icon says it)
+    expect(list[0]!.find('.history-row__details').text()).toBe('Missed');
+    expect(list[3]!.find('.history-row__details').text()).toBe('Missed Do not disturb');
+    expect(list[1]!.find('.history-row__details').text()).toBe('Busy');
     expect(list[0]!.attributes()).toMatchObject({ 'aria-posinset': '1', 'aria-setsize': '7', tabindex: '0' });
     expect(list[1]!.attributes('tabindex')).toBe('-1');
     expect(byRole(list[0]!, 'button').map((b) => accessibleName(b.element))).toEqual([
@@ -145,12 +149,18 @@ describe('HistoryPanel', () => {
     const shown = items(wrapper).length;
     expect(shown).toBeGreaterThan(5);
     expect(shown).toBeLessThan(40);
-    expect(wrapper.find('.history-list__rows').attributes('style')).toContain(`height: ${300 * 56}px`);
+    // 44px a row, plus 28px for the heading of each day whose first row is loaded (3 in page 1)
+    expect(wrapper.find('.history-list__rows').attributes('style')).toContain(
+      `height: ${300 * 44 + 3 * 28}px`,
+    );
     // happy-dom has no layout, so scrolling clamps to 0: let the scroller really move
     const scroller = wrapper.find('.history-list');
     let top = 0;
     Object.defineProperty(scroller.element, 'scrollTop', { configurable: true, get: () => top });
-    Object.defineProperty(scroller.element, 'scrollHeight', { configurable: true, get: () => 300 * 56 });
+    Object.defineProperty(scroller.element, 'scrollHeight', {
+      configurable: true,
+      get: () => 300 * 44 + 14 * 28,
+    });
     (scroller.element as HTMLElement).scrollTo = ((options: ScrollToOptions) => {
       top = options.top ?? top;
       scroller.element.dispatchEvent(new Event('scroll'));
@@ -163,6 +173,62 @@ describe('HistoryPanel', () => {
       expect(last.text()).toContain('2299'); // its page was fetched on the way
       expect(document.activeElement).toBe(last.element);
     });
+  });
+
+  describe('day groups', () => {
+    const NOW = new Date(2026, 5, 10, 15, 0).getTime(); // Wednesday, June 10, 2026, 3 PM
+    beforeAll(() => void vi.useFakeTimers({ toFake: ['Date'], now: NOW }));
+    afterAll(() => void vi.useRealTimers());
+    const at = (...date: [number, number, number, number]) => new Date(...date, 5).getTime();
+
+    it('heads each day with Today, Yesterday or its date, and shows only the time on a row', async () => {
+      const { wrapper } = await setup([
+        row(0, { startedAt: at(2026, 5, 10, 14) }),
+        row(1, { startedAt: at(2026, 5, 10, 9) }),
+        row(2, { startedAt: at(2026, 5, 9, 18) }),
+        row(3, { startedAt: at(2026, 5, 1, 8) }),
+        row(4, { startedAt: at(2025, 11, 31, 8) }),
+      ]);
+      const list = items(wrapper);
+      expect(list.map((li) => li.find('h3').exists() && li.find('h3').text())).toEqual([
+        'Today',
+        false,
+        'Yesterday',
+        'Monday, June 1',
+        'Wednesday, December 31, 2025',
+      ]);
+      expect(list[0]!.find('.history-row__time').text()).toBe('02:05 PM');
+      expect(list[0]!.text()).not.toContain('06/10/2026');
+      expect(list.map((li) => li.attributes('style'))).toEqual([
+        expect.stringContaining('translateY(0px)'),
+        expect.stringContaining('translateY(72px)'), // after a heading row
+        expect.stringContaining('translateY(116px)'),
+        expect.stringContaining('translateY(188px)'),
+        expect.stringContaining('translateY(260px)'),
+      ]);
+    });
+
+    it('says Today and Yesterday in the chosen language', async () => {
+      const { wrapper } = await setup([
+        row(0, { startedAt: at(2026, 5, 10, 14) }),
+        row(1, { startedAt: at(2026, 5, 9, 9) }),
+        row(2, { startedAt: at(2026, 5, 1, 9) }),
+      ]);
+      const i18n = wrapper.vm.$i18n as unknown as { locale: string };
+      i18n.locale = 'fr';
+      await flushPromises();
+      expect(wrapper.findAll('h3').map((h) => h.text())).toEqual(["Aujourd'hui", 'Hier', 'lundi 1 juin']);
+    });
+  });
+
+  it('offers "Add to contacts" only for a number the directory does not know', async () => {
+    const { wrapper } = await setup([row(0, { number: '1002' }), row(1, { number: '1003' })]);
+    await saveTestContact('Bob', 'Martin', '1002');
+    await flushPromises();
+    const [known, unknown] = items(wrapper);
+    expect(known!.text()).toContain('Bob Martin');
+    expect(byRole(known!, 'button', 'Add to contacts')).toHaveLength(0);
+    expect(byRole(unknown!, 'button', 'Add to contacts')).toHaveLength(1);
   });
 
   it('moves between rows with the arrow keys', async () => {

@@ -22,15 +22,23 @@ export type HistoryKind = 'incoming' | 'outgoing' | 'missed';
 export const kindOf = (row: Pick<HistoryRow, 'direction' | 'result'>): HistoryKind =>
   row.result === 'missed' ? 'missed' : row.direction;
 
+/** the local calendar day of a time, as a number that orders and compares days */
+export function dayOf(at: number): number {
+  const date = new Date(at);
+  return date.getFullYear() * 512 + date.getMonth() * 32 + date.getDate();
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
+type Style = 'date' | 'time' | 'day' | 'weekday' | 'short';
 
 /** one formatter per locale and style, shared by every row */
-function formatter(locale: string, style: 'date' | 'time' | 'day' | 'short'): Intl.DateTimeFormat {
+function formatter(locale: string, style: Style): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
-  const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+  const options: Record<Style, Intl.DateTimeFormatOptions> = {
     date: { day: '2-digit', month: '2-digit', year: 'numeric' },
     time: { hour: '2-digit', minute: '2-digit' },
     day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    weekday: { weekday: 'long', day: 'numeric', month: 'long' },
     short: { day: 'numeric', month: 'short', year: 'numeric' },
   };
   let found = formatters.get(key);
@@ -44,6 +52,16 @@ export function useHistoryFormat() {
   return {
     date: (at: number) => formatter(locale.value, 'date').format(at),
     time: (at: number) => formatter(locale.value, 'time').format(at),
+    /** the heading of a day's calls: "Today", "Yesterday", else the date (the year only when not this one) */
+    group(at: number, now = Date.now()): string {
+      const day = dayOf(at);
+      if (day === dayOf(now)) return t('history.group.today');
+      const yesterday = new Date(now);
+      yesterday.setDate(yesterday.getDate() - 1);
+      if (day === dayOf(yesterday.getTime())) return t('history.group.yesterday');
+      const thisYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+      return formatter(locale.value, thisYear ? 'weekday' : 'day').format(at);
+    },
     /** duration of an answered call, else null */
     duration(row: HistoryRow): string | null {
       const ms = talkTime(row);
