@@ -1,4 +1,56 @@
-import { callRow, dial, expect, rowButton, test, waitForAudio, type Phone } from './fixtures';
+import type { Page } from '@playwright/test';
+import {
+  callRow,
+  dial,
+  expect,
+  registration,
+  rowButton,
+  SIP_DOMAIN,
+  test,
+  waitForAudio,
+  WS_URL,
+  type Phone,
+} from './fixtures';
+
+/** Tab (at most 30 times) until the focused control is the one labelled `label`, as a keyboard user would */
+async function tabTo(page: Page, label: string): Promise<void> {
+  for (let i = 0; i < 30; i += 1) {
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const id = el?.id;
+      const byFor = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent : null;
+      return (byFor ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+    });
+    if (focused === label) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${label}`);
+}
+
+/** Signs in with the keyboard only: Tab to each field, type, Enter on the disclosure and the form. */
+async function keyboardSignIn(page: Page, ext: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('form', { name: 'Account' })).toBeVisible();
+  for (const [label, value] of [
+    ['SIP user', ext],
+    ['Password', `pw${ext}`],
+    ['SIP domain', SIP_DOMAIN],
+  ] as const) {
+    await tabTo(page, label);
+    await page.keyboard.press('ControlOrMeta+A'); // replace a default the build may fill in
+    await page.keyboard.type(value);
+  }
+  const advanced = page.getByRole('button', { name: 'Advanced settings' });
+  if ((await advanced.getAttribute('aria-expanded')) !== 'true') {
+    await tabTo(page, 'Advanced settings');
+    await page.keyboard.press('Enter');
+  }
+  await tabTo(page, 'WebSocket URL');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(WS_URL);
+  await page.keyboard.press('Enter');
+  await expect(registration(page)).toHaveText('Registered', { timeout: 15_000 });
+}
 
 /** the focus is on a control, never dropped to the page */
 async function focusIsSomewhere(phone: Phone): Promise<void> {
@@ -33,8 +85,17 @@ test.describe('small windows and the keyboard', () => {
     }
   });
 
-  test('dial, answer, hold, resume, transfer and hang up with the keyboard only', async ({ phoneUser }) => {
-    const [a, b, c] = await Promise.all([phoneUser('1001'), phoneUser('1002'), phoneUser('1003')]);
+  test('sign in, dial, answer, hold, resume, transfer and hang up with the keyboard only', async ({
+    browser,
+    baseURL,
+    phoneUser,
+  }) => {
+    const [b, c] = await Promise.all([phoneUser('1002'), phoneUser('1003')]);
+    const context = await browser.newContext({ baseURL, permissions: ['microphone'], locale: 'en-US' });
+    const a = { ext: '1001', name: '1001', page: await context.newPage(), context } satisfies Phone;
+    await keyboardSignIn(a.page, a.ext);
+    // signed in: the focus waits in the number field
+    await expect(a.page.getByRole('combobox', { name: /number/i })).toBeFocused();
     // A: Alt+N goes to the number field, Enter dials
     await a.page.keyboard.press('Alt+N');
     await expect(a.page.getByRole('combobox', { name: /number/i })).toBeFocused();
@@ -80,5 +141,6 @@ test.describe('small windows and the keyboard', () => {
     await expect(help).toContainText('Alt+H');
     await c.page.keyboard.press('Escape');
     await expect(help).toHaveCount(0);
+    await context.close();
   });
 });
