@@ -60,13 +60,15 @@ async function focusIsSomewhere(phone: Phone): Promise<void> {
 }
 
 test.describe('small windows and the keyboard', () => {
-  test('an incoming call can be answered without scrolling in an 800×600 and a 1366×768 window', async ({
+  test('an incoming call can be answered without scrolling from a 360×480 to a 2560×1440 window', async ({
     phoneUser,
   }) => {
     const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002')]);
     for (const size of [
+      { width: 360, height: 480 },
       { width: 800, height: 600 },
       { width: 1366, height: 768 },
+      { width: 2560, height: 1440 },
     ]) {
       await b.page.setViewportSize(size);
       await dial(a.page, b.ext);
