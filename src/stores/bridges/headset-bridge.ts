@@ -12,8 +12,6 @@ import type { HeadsetStore } from '../devices/headset';
 import type { HistoryStore } from '../history/history';
 import type { PhoneStore } from '../call/phone';
 import { callRoles } from '../call/call-roles';
-
-export { callRoles } from '../call/call-roles';
 import { matchHeadsetAudio } from './headset-audio';
 
 export interface HeadsetBridgeStores {

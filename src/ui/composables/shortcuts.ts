@@ -37,16 +37,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'tab_directory', code: 'Digit3', key: '3' },
 ];
 
-/** "Alt+H", for tooltips and the help dialog */
+/** "Alt+H": tooltips, the help dialog and `aria-keyshortcuts` (WAI-ARIA names the modifier "Alt" too) */
 export function shortcutLabel(id: ShortcutId): string {
   if (id === 'help') return '?';
   const shortcut = SHORTCUTS.find((s) => s.id === id);
   return shortcut ? `Alt+${shortcut.key}` : '';
-}
-
-/** `aria-keyshortcuts` value (WAI-ARIA names the modifier "Alt") */
-export function ariaShortcut(id: ShortcutId): string {
-  return shortcutLabel(id);
 }
 
 type KeyLike = Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code' | 'key'>;
