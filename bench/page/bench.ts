@@ -6,7 +6,7 @@
 import * as JsSIP from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
-import { createPhone } from '@/phone';
+import { createPhone } from '@/phone/phone';
 import type { Phone, PhoneConfig } from '@/phone';
 // the conference mixer benchmark (bench/mixer.mjs) shares this page
 import './mixer-bench';

@@ -1,4 +1,4 @@
-/** Public surface of the framework-free directory core: contact types, numbers, search, import/export. */
+/** Public surface of the framework-free directory core: contact types, numbers, search (file formats: ./formats). */
 export type * from './types';
 export {
   dialString,
@@ -15,10 +15,7 @@ export { contactDisplayName } from './display-name';
 export type { NameOrder } from './display-name';
 export { createContactIndex } from './search';
 export type { ContactIndex, ContactIndexOptions, ContactMatch } from './search';
-export { parseVCards } from './vcard';
-export { exportVCards } from './vcard-export';
-export { parseContactsCsv } from './csv';
-export { exportContactsCsv } from './csv-export';
+// vCard and CSV import/export: './formats', loaded on demand
 export { validateContact, isPlausibleEmail } from './validate';
 export type { ContactFieldError, ContactFieldErrorCode } from './validate';
 export * from './limits';

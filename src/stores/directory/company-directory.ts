@@ -1,10 +1,4 @@
-import {
-  MAX_IMPORT_BYTES,
-  parseContactsCsv,
-  parseVCards,
-  type Contact,
-  type ImportResult,
-} from '@/directory';
+import { MAX_IMPORT_BYTES, type Contact, type ImportResult } from '@/directory';
 
 /** Why a company-directory fetch failed; the UI turns each code into words. */
 export type CompanySyncError = 'network' | 'timeout' | 'http' | 'too_big' | 'unrecognised' | 'empty';
@@ -15,8 +9,12 @@ export type CompanyFetchResult =
 
 export const COMPANY_FETCH_TIMEOUT_MS = 15_000;
 
+/** the file parsers' chunk (not part of the start-up JavaScript) */
+export const loadFormats = () => import('@/directory/formats');
+
 /** vCard when the text starts like one, else CSV (servers rarely label these files well). */
-export function parseDirectoryText(text: string): ImportResult {
+export async function parseDirectoryText(text: string): Promise<ImportResult> {
+  const { parseContactsCsv, parseVCards } = await loadFormats();
   return /^\uFEFF?\s*BEGIN:VCARD/i.test(text) ? parseVCards(text) : parseContactsCsv(text);
 }
 
@@ -43,7 +41,7 @@ export async function fetchCompanyDirectory(
     if (!response.ok) return { ok: false, error: 'http', status: response.status };
     const text = await readCapped(response);
     if (text === null) return { ok: false, error: 'too_big' };
-    const result = parseDirectoryText(text);
+    const result = await parseDirectoryText(text);
     if (result.fatal === 'too_big') return { ok: false, error: 'too_big' };
     if (result.fatal === 'unrecognised') return { ok: false, error: 'unrecognised' };
     if (result.contacts.length === 0) return { ok: false, error: 'empty' };

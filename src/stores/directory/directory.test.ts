@@ -83,10 +83,10 @@ describe('directory store', () => {
     await directory.saveContact(draft());
     await directory.removeContact('company:0');
     expect(directory.contacts).toHaveLength(2);
-    const csv = directory.exportContacts('csv');
+    const csv = await directory.exportContacts('csv');
     expect(csv.filename).toBe('contacts.csv');
     expect(csv.text).toContain('Dubois');
     expect(csv.text).not.toContain('Boss');
-    expect(directory.exportContacts('vcard').text).toMatch(/^BEGIN:VCARD/);
+    expect((await directory.exportContacts('vcard')).text).toMatch(/^BEGIN:VCARD/);
   });
 });

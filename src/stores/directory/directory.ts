@@ -4,8 +4,6 @@ import { computed, markRaw, ref, shallowRef } from 'vue';
 import {
   contactDisplayName,
   createContactIndex,
-  exportContactsCsv,
-  exportVCards,
   formatNumber as formatWithCountry,
   MAX_IMPORT_BYTES,
   validateContact,
@@ -15,7 +13,7 @@ import {
   type ContactMatch,
   type ImportSkip,
 } from '@/directory';
-import { parseDirectoryText } from './company-directory';
+import { loadFormats, parseDirectoryText } from './company-directory';
 import { warmNumberCache } from './index-warmup';
 import { useRepositories } from '../app/persistence';
 import { useSettingsStore } from '../app/settings';
@@ -117,7 +115,7 @@ export const useDirectoryStore = defineStore('directory', () => {
   /** parses a vCard or CSV file and adds its valid rows as personal contacts, all or none */
   async function importContacts(file: ImportFile): Promise<ImportReport> {
     if (file.size > MAX_IMPORT_BYTES) return { imported: 0, skipped: [], fatal: 'too_big' };
-    const result = parseDirectoryText(await file.text());
+    const result = await parseDirectoryText(await file.text());
     if (result.fatal) return { imported: 0, skipped: result.skipped, fatal: result.fatal };
     const added = result.contacts.map<Contact>((draft) => ({
       ...draft,
@@ -136,8 +134,9 @@ export const useDirectoryStore = defineStore('directory', () => {
   }
 
   /** personal contacts as a vCard 3.0 or CSV file */
-  function exportContacts(format: 'vcard' | 'csv'): ExportedFile {
+  async function exportContacts(format: 'vcard' | 'csv'): Promise<ExportedFile> {
     const personal = index.value.sorted().filter((c) => c.source === 'personal');
+    const { exportContactsCsv, exportVCards } = await loadFormats();
     return format === 'vcard'
       ? { filename: 'contacts.vcf', mime: 'text/vcard;charset=utf-8', text: exportVCards(personal) }
       : { filename: 'contacts.csv', mime: 'text/csv;charset=utf-8', text: exportContactsCsv(personal) };

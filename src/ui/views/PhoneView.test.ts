@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useHistoryStore } from '@/stores';
 import { makeCall } from '@/stores/testing/fake-phone';
 import { createHarness, getByRole } from '../testing/harness';
@@ -30,8 +30,10 @@ describe('PhoneView', () => {
     await history.record({ ...call, state: 'ended', endedAt: Date.now(), endCause: 'cancelled' });
     const wrapper = mount(PhoneView, { global: harness.global, attachTo: document.body });
     await getByRole(wrapper, 'tab', 'History 1 missed call').trigger('click');
-    await flushPromises();
-    await getByRole(wrapper, 'button', 'Add to contacts').trigger('click');
+    // History and Directory are their own chunks, loaded on first use
+    const add = await vi.waitFor(() => getByRole(wrapper, 'button', 'Add to contacts'), { timeout: 5000 });
+    await add.trigger('click');
+    await vi.waitFor(() => getByRole(wrapper, 'dialog'), { timeout: 5000 });
     await flushPromises();
 
     expect(getByRole(wrapper, 'tab', 'Directory').attributes('aria-selected')).toBe('true');

@@ -17,7 +17,8 @@ async function chooseFile(
   Object.defineProperty(input.element, 'files', { configurable: true, value: [new File([text], name)] });
   await input.trigger('change');
   await flushPromises();
-  return getByRole(wrapper, 'dialog');
+  // the file parsers are their own chunk, loaded on the first import
+  return vi.waitFor(() => getByRole(wrapper, 'dialog'), { timeout: 5000 });
 }
 
 const cells = (dialog: DOMWrapper<Element>) =>
@@ -87,8 +88,9 @@ describe('DirectoryImportReport', () => {
       downloads.push(this.download);
     });
     await getByRole(wrapper, 'button', 'Export vCard').trigger('click');
+    await vi.waitFor(() => expect(downloads).toEqual(['contacts.vcf']), { timeout: 5000 });
     await getByRole(wrapper, 'button', 'Export CSV').trigger('click');
-    expect(downloads).toEqual(['contacts.vcf', 'contacts.csv']);
+    await vi.waitFor(() => expect(downloads).toEqual(['contacts.vcf', 'contacts.csv']));
     expect(document.querySelector('a[download]')).toBeNull();
     const [vcard, csv] = await Promise.all(blobs.map((b) => b.text()));
     expect(vcard).toContain('Martin');

@@ -1,0 +1,23 @@
+import { defineAsyncComponent } from 'vue';
+
+/**
+ * Parts of the UI that a first screen does not show, each its own chunk: the History and Directory
+ * tabs (with the virtual list). They are fetched when the browser is idle after start-up, so
+ * opening a tab does not wait for the network; a tab opened earlier fetches its own at once.
+ */
+const loaders = {
+  history: () => import('./components/history/HistoryPanel.vue'),
+  directory: () => import('./components/directory/DirectoryPanel.vue'),
+};
+
+export const HistoryPanel = defineAsyncComponent(loaders.history);
+export const DirectoryPanel = defineAsyncComponent(loaders.directory);
+
+/** warms the chunks above (and the ones passed) once the page is idle; failures wait for real use */
+export function prefetchWhenIdle(extra: readonly (() => Promise<unknown>)[] = []): void {
+  const run = () => {
+    for (const load of [...Object.values(loaders), ...extra]) load().catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 1000);
+}
