@@ -21,6 +21,8 @@ export function createSettingsRepository(db: SoftphoneDatabase): SettingsReposit
   async function set(key: string, value: unknown): Promise<void> {
     await db.settings.put({ key, value });
   }
+  /** read (or created) once: the id never changes, and start-up asks for it on the connection's path */
+  let instance: Promise<string> | null = null;
   return {
     get,
     set,
@@ -28,13 +30,19 @@ export function createSettingsRepository(db: SoftphoneDatabase): SettingsReposit
       await db.settings.delete(key);
     },
     instanceId() {
-      return db.transaction('rw', db.settings, async () => {
-        const existing = await get<string>(INSTANCE_ID_KEY);
-        if (existing) return existing;
-        const id = globalThis.crypto.randomUUID();
-        await set(INSTANCE_ID_KEY, id);
-        return id;
-      });
+      instance ??= db
+        .transaction('rw', db.settings, async () => {
+          const existing = await get<string>(INSTANCE_ID_KEY);
+          if (existing) return existing;
+          const id = globalThis.crypto.randomUUID();
+          await set(INSTANCE_ID_KEY, id);
+          return id;
+        })
+        .catch((error: unknown) => {
+          instance = null; // asked again next time
+          throw error;
+        });
+      return instance;
     },
   };
 }

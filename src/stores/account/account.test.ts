@@ -87,6 +87,34 @@ describe('account store', () => {
     expect(h.phone.connect).toHaveBeenCalledWith(expect.objectContaining({ user: '1001', password: 'pw' }));
   });
 
+  it('reads the account ahead (preload) without showing it, and restore() uses that read', async () => {
+    await h.repos.accounts.save({ ...form, displayName: 'Alice' }, 'pw');
+    const account = useAccountStore();
+    const load = vi.spyOn(h.repos.accounts, 'load');
+    await account.preload();
+    // this window may not hold the phone: nothing shows until restore()
+    expect(account.loaded).toBe(false);
+    expect(account.profile).toBeNull();
+    await account.restore();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(account.signedIn).toBe(true);
+    expect(h.phone.connect).toHaveBeenCalledWith(expect.objectContaining({ user: '1001', password: 'pw' }));
+  });
+
+  it('reads the account afresh when the phone comes to this window long after start-up', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const account = useAccountStore();
+      await account.preload(); // nothing saved yet
+      await h.repos.accounts.save({ ...form, displayName: 'Alice' }, 'pw'); // signed in elsewhere
+      vi.advanceTimersByTime(10_000);
+      await account.restore();
+      expect(account.signedIn).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not connect without a saved password', async () => {
     const account = useAccountStore();
     await account.restore();

@@ -56,22 +56,47 @@ export const useAccountStore = defineStore('account', () => {
     await usePhoneStore().connect(config);
   }
 
-  /** read the saved account; returns its password when one is stored */
-  async function load(): Promise<string | null> {
-    const saved = await useRepositories()
+  type Saved = Awaited<ReturnType<ReturnType<typeof useRepositories>['accounts']['load']>>;
+  function readSaved(): Promise<Saved> {
+    return useRepositories()
       .accounts.load()
       .catch((error: unknown) => {
         log.warn('saved account unreadable', error);
         return null;
       });
+  }
+  function apply(saved: Saved): string | null {
     profile.value = saved?.profile ?? null;
     loaded.value = true;
     return saved?.password ?? null;
   }
 
+  /** read the saved account; returns its password when one is stored */
+  async function load(): Promise<string | null> {
+    return apply(await readSaved());
+  }
+
+  /** the start-up read, begun ahead of the connection (preload) and used once by restore() */
+  let early: Promise<Saved> | null = null;
+  /** a window that gets the phone later (another one held it) reads the account afresh */
+  const EARLY_FOR_MS = 10_000;
+  /** on start-up, alongside the other stores: the saved account and the instance id, ready to connect */
+  function preload(): Promise<void> {
+    void useRepositories()
+      .settings.instanceId()
+      .catch(() => undefined); // asked again, and reported, by connect()
+    // shown only by restore(): this window may not be the one that connects
+    const read = (early ??= readSaved());
+    setTimeout(() => {
+      if (early === read) early = null;
+    }, EARLY_FOR_MS);
+    return read.then(() => undefined);
+  }
+
   /** on start-up: load, and connect when a password is saved */
   async function restore(): Promise<void> {
-    const password = await load();
+    const password = early ? apply(await early) : await load();
+    early = null;
     if (password === null || !profile.value) return;
     signedIn.value = true;
     await connect(profile.value, password);
@@ -155,6 +180,7 @@ export const useAccountStore = defineStore('account', () => {
     refused,
     load,
     restore,
+    preload,
     signIn,
     savedForm,
     update,
