@@ -17,5 +17,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'pbx/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/support/**/*.test.ts'],
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['src/vitest.setup.ts'],
   },
 });

@@ -2,6 +2,7 @@
 export type * from './types';
 export {
   dialString,
+  loadNumberParser,
   formatNumber,
   isInternalNumber,
   isValidDialable,

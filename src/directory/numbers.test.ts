@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   dialString,
   formatNumber,
@@ -127,5 +127,18 @@ describe('search forms and query digits', () => {
     ['  ', null],
   ])('%s → %s', (query, digits) => {
     expect(queryDigits(query)).toBe(digits);
+  });
+});
+
+describe('loadNumberParser', () => {
+  it('reads numbers as their dialable characters until the parser has loaded, and caches nothing meanwhile', async () => {
+    vi.resetModules();
+    // a fresh copy of the module: the test set-up loaded the parser only in the shared one
+    const fresh = await import('./numbers');
+    expect(fresh.numberKey('+41 44 123 45 67', null)).toBe('41441234567');
+    expect(fresh.formatNumber(' +41441234567 ', 'CH')).toBe('+41441234567');
+    await fresh.loadNumberParser();
+    expect(fresh.numberKey('+41 44 123 45 67', null)).toBe('+41441234567');
+    expect(fresh.formatNumber('+41441234567', 'CH')).toBe('044 123 45 67');
   });
 });

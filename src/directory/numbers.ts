@@ -3,8 +3,29 @@
  * and the digit forms a typed search is matched against. `country` is the default country (ISO
  * 3166 alpha-2, e.g. 'CH') used to read national numbers, or null when there is none.
  */
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type * as NumberParser from './number-parser';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/min';
+
+/**
+ * libphonenumber and its metadata (about 30 KB compressed) are their own chunk, loaded while the
+ * app starts and awaited by whatever reads public numbers (the directory store, the Directory
+ * tab, the index worker) before it does. Until then a number reads as its dialable characters,
+ * and nothing is cached, so no key made early survives.
+ */
+let lib: typeof NumberParser | null = null;
+let loading: Promise<void> | null = null;
+export function loadNumberParser(): Promise<void> {
+  loading ??= import('./number-parser').then(
+    (module) => {
+      lib = module;
+    },
+    (error: unknown) => {
+      loading = null; // tried again by the next caller
+      throw error;
+    },
+  );
+  return loading;
+}
 
 const SHORT_NUMBER = /^[0-9*#]{1,6}$/;
 
@@ -23,7 +44,7 @@ const DIGIT = /\d/;
 const NUMBER_QUERY = /^[\d\s+\-().\/*#]+$/;
 
 function countryCode(country: string | null): CountryCode | undefined {
-  return country !== null && isSupportedCountry(country) ? country : undefined;
+  return country !== null && lib?.isSupportedCountry(country) ? country : undefined;
 }
 
 /**
@@ -32,6 +53,7 @@ function countryCode(country: string | null): CountryCode | undefined {
  * "possible" number and stop matching the extension 1001.
  */
 function parsePublic(raw: string, country: string | null): PhoneNumber | undefined {
+  if (!lib) return undefined;
   const key = `${country ?? ''}|${raw}`;
   if (parsed.has(key)) return parsed.get(key);
   if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
@@ -53,7 +75,7 @@ function parseUncached(raw: string, country: string | null): PhoneNumber | undef
   const defaultCountry = countryCode(country);
   // Without a default country libphonenumber does not know `00` is the international prefix.
   const text = defaultCountry ? raw : raw.replace(/^\s*00/, '+');
-  const number = parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry } : undefined);
+  const number = lib?.parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry } : undefined);
   return number?.isPossible() ? number : undefined;
 }
 

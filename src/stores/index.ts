@@ -16,6 +16,8 @@ export {
 export { useCompanySyncStore, COMPANY_REFRESH_MS } from './directory/company-sync';
 export type { CompanySyncError } from './directory/company-directory';
 export { suggest as suggestForKeypad, type KeypadSuggestion } from './directory/keypad-search';
+/** the number parser's chunk, for UI chunks that format numbers (src/ui/lazy.ts) */
+export { loadNumberParser } from '@/directory';
 export { useHistoryStore, HISTORY_PAGE_SIZE, RECENT_LIMIT, type HistoryStore } from './history/history';
 export { talkTime } from './history/history-record';
 export type { HistoryRangeKind, TimeRange } from './history/history-range';

@@ -1,4 +1,5 @@
 import { defineAsyncComponent } from 'vue';
+import { loadNumberParser } from '@/stores';
 
 /**
  * Parts of the UI that a first screen does not show, each its own chunk: the History and Directory
@@ -7,7 +8,9 @@ import { defineAsyncComponent } from 'vue';
  */
 const loaders = {
   history: () => import('./components/history/HistoryPanel.vue'),
-  directory: () => import('./components/directory/DirectoryPanel.vue'),
+  // the Directory formats and validates numbers: with the number parser ready
+  directory: () =>
+    Promise.all([import('./components/directory/DirectoryPanel.vue'), loadNumberParser()]).then(([m]) => m),
 };
 
 export const HistoryPanel = defineAsyncComponent(loaders.history);

@@ -5,6 +5,7 @@ import {
   contactDisplayName,
   createContactIndex,
   formatNumber as formatWithCountry,
+  loadNumberParser,
   MAX_IMPORT_BYTES,
   validateContact,
   type Contact,
@@ -71,8 +72,12 @@ export const useDirectoryStore = defineStore('directory', () => {
   }
 
   async function load(): Promise<void> {
+    // contacts are indexed by their numbers' keys: read them with the real parser, not the fallback
+    const parser = loadNumberParser().catch((error: unknown) => log.warn('number parser not loaded', error));
     try {
-      replaceAll(await repo().all());
+      const all = await repo().all();
+      await parser;
+      replaceAll(all);
     } catch (error) {
       log.warn('contacts not loaded', error);
     }

@@ -64,12 +64,13 @@ describe('useRingtone', () => {
   it('uses the chosen sound, volume and output device each time it starts ringing', async () => {
     const made: string[] = [];
     const sinks: string[] = [];
-    const audio = Object.assign(
-      fakeAudio(() => Promise.resolve()),
-      {
-        setSinkId: vi.fn((id: string) => Promise.resolve(void sinks.push(id))),
-      },
-    );
+    const audio: HTMLAudioElement & { sinkId: string } = Object.assign(fakeAudio(() => Promise.resolve()), {
+      sinkId: '',
+      setSinkId: vi.fn((id: string) => {
+        audio.sinkId = id;
+        return Promise.resolve(void sinks.push(id));
+      }),
+    });
     const active = ref(false);
     const src = ref('/a.wav');
     const volume = ref(50);
@@ -89,6 +90,12 @@ describe('useRingtone', () => {
       ['/a.wav', '/b.wav'],
       ['speaker-2', ''],
     ]);
+    // the same device again: no round trip to the audio service before the ring
+    active.value = false;
+    await nextTick();
+    active.value = true;
+    await vi.waitFor(() => expect(audio.play).toHaveBeenCalledTimes(3));
+    expect(sinks).toEqual(['speaker-2', '']);
   });
 });
 

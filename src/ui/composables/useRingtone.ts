@@ -36,8 +36,10 @@ export function applyOutput(
   sinkId: string | null,
 ): Promise<void> | null {
   audio.volume = Math.min(1, Math.max(0, volume / 100));
-  const el = audio as SinkAudio;
+  const el = audio as SinkAudio & { sinkId?: string };
   if (typeof el.setSinkId !== 'function') return null;
+  // already there: no round trip to the audio service before the ring starts
+  if (el.sinkId === (sinkId ?? '')) return null;
   return el.setSinkId(sinkId ?? '').catch((error: unknown) => {
     log.warn('ringtone output device refused', error);
   });
