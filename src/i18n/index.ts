@@ -32,6 +32,10 @@ import keyboardFr from './locales/keyboard/fr.json';
 import keyboardDe from './locales/keyboard/de.json';
 import keyboardIt from './locales/keyboard/it.json';
 import comfortEn from './locales/comfort/en.json';
+import settingsEn from './locales/settings/en.json';
+import settingsFr from './locales/settings/fr.json';
+import settingsDe from './locales/settings/de.json';
+import settingsIt from './locales/settings/it.json';
 import comfortFr from './locales/comfort/fr.json';
 import comfortDe from './locales/comfort/de.json';
 import comfortIt from './locales/comfort/it.json';
@@ -54,8 +58,10 @@ export type MessageSchema = typeof en & {
   instance: typeof instanceEn;
   notify: typeof notifyEn;
   keyboard: typeof keyboardEn;
-  /** colour theme, ringing in the window title, sign-in form */
+  /** ringing in the window title, sign-in form */
   comfort: typeof comfortEn;
+  /** the Settings dialog: its sections and their immediate settings */
+  settings: typeof settingsEn;
   blf: typeof blfEn;
   conference: typeof conferenceEn;
 };
@@ -73,6 +79,7 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyEn,
     keyboard: keyboardEn,
     comfort: comfortEn,
+    settings: settingsEn,
     blf: blfEn,
     conference: conferenceEn,
   },
@@ -86,6 +93,7 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyFr,
     keyboard: keyboardFr,
     comfort: comfortFr,
+    settings: settingsFr,
     blf: blfFr,
     conference: conferenceFr,
   },
@@ -99,6 +107,7 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyDe,
     keyboard: keyboardDe,
     comfort: comfortDe,
+    settings: settingsDe,
     blf: blfDe,
     conference: conferenceDe,
   },
@@ -112,6 +121,7 @@ export const messages: Record<Locale, MessageSchema> = {
     notify: notifyIt,
     keyboard: keyboardIt,
     comfort: comfortIt,
+    settings: settingsIt,
     blf: blfIt,
     conference: conferenceIt,
   },
