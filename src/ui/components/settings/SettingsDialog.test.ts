@@ -1,10 +1,20 @@
 import { flushPromises } from '@vue/test-utils';
-import { describe, expect, it, vi } from 'vitest';
-import { useLogsStore, useSettingsStore } from '@/stores';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { providePushApi, useLogsStore, usePushStore, useSettingsStore } from '@/stores';
+import type { PushApi } from '@/stores/app/push';
 import { accessibleName, byRole, getByRole } from '../../testing/harness';
-import { field, labelledBy, menuItem, mountTopBar, openSettings, useCleanBody } from './settings-testing';
+import {
+  field,
+  labelledBy,
+  menuItem,
+  mountTopBar,
+  openSettings,
+  referenced,
+  useCleanBody,
+} from './settings-testing';
 
 useCleanBody();
+afterEach(() => providePushApi(undefined));
 
 const SECTIONS = ['Audio', 'Calls', 'Forwarding', 'Blocked numbers', 'Notifications', 'Display', 'Support'];
 const selectedTab = (dialog: Awaited<ReturnType<typeof openSettings>>) =>
@@ -49,6 +59,17 @@ describe('Settings dialog', () => {
     expect(document.activeElement).toBe(getByRole(dialog, 'tab', 'Audio').element);
   });
 
+  it('Tab from Close wraps to the selected tab, not to the first one (roving tabindex)', async () => {
+    const { wrapper } = await mountTopBar();
+    const dialog = await openSettings(wrapper, 'Display');
+    const close = getByRole(dialog, 'button', 'Close');
+    (close.element as HTMLElement).focus();
+    await dialog.trigger('keydown', { key: 'Tab' });
+    expect(document.activeElement).toBe(getByRole(dialog, 'tab', 'Display').element);
+    await dialog.trigger('keydown', { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(close.element);
+  });
+
   it('Calls: call waiting and keypad tones apply through the engine at once', async () => {
     const { wrapper, phone, repos } = await mountTopBar();
     const dialog = await openSettings(wrapper, 'Calls');
@@ -83,6 +104,26 @@ describe('Settings dialog', () => {
     const { wrapper } = await mountTopBar();
     const dialog = await openSettings(wrapper, 'Notifications');
     expect(dialog.text()).toContain('Not offered: this phone has no push server set up.');
+  });
+
+  it('Notifications: a checkbox described by what push is doing now', async () => {
+    providePushApi({ supported: () => true } as PushApi);
+    const { wrapper, repos } = await mountTopBar();
+    const push = usePushStore();
+    push.pushUrl = 'https://push.test';
+    push.status = 'active';
+    const dialog = await openSettings(wrapper, 'Notifications');
+    const toggle = field(dialog, 'Ring when the app is closed');
+    expect(toggle.element.checked).toBe(true);
+    expect(referenced(dialog, toggle, 'aria-describedby')).toBe(
+      'On: calls ring even when the app is closed.',
+    );
+    await toggle.setValue(false);
+    await flushPromises();
+    expect(repos.values.get('pushEnabled')).toBe(false);
+    expect(referenced(dialog, toggle, 'aria-describedby')).toBe(
+      'Off: calls ring only while the app is open.',
+    );
   });
 
   it('Support: turns the log on, downloads it, opens the shortcuts list', async () => {
