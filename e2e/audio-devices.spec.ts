@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { establishCall, expect, test, userMenu, waitForAudio } from './fixtures';
+import { establishCall, expect, openSettings, test, waitForAudio } from './fixtures';
 import { sentTrackIds } from './support/webrtc-stats';
 
 /** the values and names of a select's options, read from the UI */
 async function options(page: Page, name: string): Promise<{ value: string; label: string }[]> {
-  const select = page.getByRole('dialog', { name: 'Audio settings' }).getByLabel(name, { exact: true });
+  const select = page.getByRole('dialog', { name: 'Settings' }).getByLabel(name, { exact: true });
   return select
     .locator('option')
     .evaluateAll((els) =>
@@ -20,10 +20,9 @@ test.describe('audio settings', () => {
     const [before] = await sentTrackIds(a.page);
     expect(before, 'A sends a microphone track').toBeTruthy();
 
-    const dialog = a.page.getByRole('dialog', { name: 'Audio settings' });
-    await test.step('A opens Audio settings: the fake devices are listed by name', async () => {
-      await userMenu(a.page, 'menuitem', 'Audio settings…');
-      await expect(dialog).toBeVisible();
+    const dialog = a.page.getByRole('dialog', { name: 'Settings' });
+    await test.step('A opens Settings › Audio: the fake devices are listed by name', async () => {
+      await openSettings(a.page, 'Audio');
       await expect(dialog.getByRole('button', { name: 'Test ringtone' })).toBeVisible();
       await expect(dialog.getByLabel('Ringtone volume')).toBeVisible();
     });

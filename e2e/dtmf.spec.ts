@@ -1,12 +1,15 @@
-import { establishCall, expect, expectMenuItemChecked, rowButton, test, userMenu } from './fixtures';
+import { closeSettings, establishCall, expect, openSettings, rowButton, test } from './fixtures';
 
 test('DTMF sent as SIP INFO from the row keypad shows up at B as "Received tones: 5#"', async ({
   phoneUser,
 }) => {
   const [a, b] = await Promise.all([phoneUser('1007'), phoneUser('1008')]);
 
-  await userMenu(a.page, 'menuitemradio', 'DTMF: SIP INFO');
-  await expectMenuItemChecked(a.page, 'menuitemradio', 'DTMF: SIP INFO', true);
+  const calls = await openSettings(a.page, 'Calls');
+  const tones = calls.getByRole('group', { name: 'Keypad tones (DTMF)' });
+  await tones.getByRole('radio', { name: 'SIP INFO' }).check();
+  await expect(tones.getByRole('radio', { name: 'RFC 4733 (in the audio)' })).not.toBeChecked();
+  await closeSettings(a.page);
 
   const { rowA, rowB } = await establishCall(a, b);
   await rowButton(rowA, 'Keypad').click();

@@ -1,17 +1,18 @@
 import type { Page } from '@playwright/test';
-import { callRow, dial, expect, rowButton, test } from './fixtures';
+import { callRow, closeSettings, dial, expect, rowButton, test } from './fixtures';
 import { clearPbxFeature, expectPbxFeature } from './support/pbx-features';
 
-/** opens the forwarding dialog, lets `change` edit it, saves and waits for the dialog to close */
+/** the forwarding status opens Settings › Forwarding; `change` edits it, then Save, "Saved." and close */
 async function editForwarding(page: Page, change: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page.getByRole('button', { name: 'Call forwarding' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Call forwarding' });
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
   // the codes sit behind "Advanced" (open by itself once they are in use)
   const advanced = dialog.getByRole('button', { name: 'Advanced: PBX feature codes' });
   if ((await advanced.getAttribute('aria-expanded')) !== 'true') await advanced.click();
   await change(dialog);
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog.getByRole('status')).toHaveText('Saved.');
+  await closeSettings(page);
 }
 
 test.describe('PBX feature codes', () => {

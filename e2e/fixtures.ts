@@ -141,30 +141,37 @@ export async function signIn(phone: Phone, opts: SignInOptions = {}): Promise<vo
   }
 }
 
-/** Opens the user menu (unless open) and clicks an item (menuitem, menuitemcheckbox or menuitemradio). */
-export async function userMenu(page: Page, role: MenuRole, name: string): Promise<void> {
+/** Opens the user menu (unless open) and clicks an item (menuitem or menuitemcheckbox). */
+export async function userMenu(page: Page, role: MenuRole, name: string | RegExp): Promise<void> {
   await openUserMenu(page);
   await page.getByRole('menu').getByRole(role, { name, exact: true }).click();
 }
 
-/** Asserts the aria-checked state of a user-menu item, then closes the menu. */
-export async function expectMenuItemChecked(
-  page: Page,
-  role: MenuRole,
-  name: string,
-  checked: boolean,
-): Promise<void> {
-  await openUserMenu(page);
-  const item = page.getByRole('menu').getByRole(role, { name, exact: true });
-  await expect(item).toHaveAttribute('aria-checked', String(checked));
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('menu')).toBeHidden();
-}
-
-type MenuRole = 'menuitem' | 'menuitemcheckbox' | 'menuitemradio';
+type MenuRole = 'menuitem' | 'menuitemcheckbox';
 
 /** the user-menu button: `<name>, user menu` in each language */
 export const USER_MENU = /user menu|menu utilisateur|benutzermenü|menu utente/i;
+/** the user menu's "Settings…" in each language */
+export const SETTINGS_ITEM = /^(Settings|Paramètres|Einstellungen|Impostazioni)…$/;
+
+/**
+ * User menu › Settings…, then the section's tab (its English name, or a RegExp in other languages);
+ * returns the Settings dialog. Close it with `closeSettings`.
+ */
+export async function openSettings(page: Page, section: string | RegExp): Promise<Locator> {
+  await userMenu(page, 'menuitem', SETTINGS_ITEM);
+  const dialog = page.getByRole('dialog');
+  const tab = dialog.getByRole('tab', { name: section, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  return dialog;
+}
+
+/** Escape closes the Settings dialog (focus is inside it after any click there) */
+export async function closeSettings(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
 
 async function openUserMenu(page: Page): Promise<void> {
   const menu = page.getByRole('menu');

@@ -15,7 +15,8 @@ import {
   registration,
   rowButton,
   test,
-  userMenu,
+  openSettings,
+  closeSettings,
   waitForAudio,
   type Phone,
 } from './fixtures';
@@ -52,9 +53,7 @@ async function reloadWith(phone: Phone, install: (page: Page) => Promise<void>):
 }
 
 async function openHeadsetSettings(page: Page): Promise<Locator> {
-  await userMenu(page, 'menuitem', 'Audio settings…');
-  const dialog = page.getByRole('dialog', { name: 'Audio settings' });
-  await expect(dialog).toBeVisible();
+  const dialog = await openSettings(page, 'Audio');
   return dialog.getByRole('group', { name: 'Headset' });
 }
 
@@ -72,7 +71,7 @@ test.describe('headset call control (WebHID)', () => {
     const [a, b] = await Promise.all([phoneUser('1007'), phoneUser('1008')]);
     await reloadWith(b, (page) => addFakeHid(page, JABRA));
 
-    await test.step('B connects the headset from Audio settings', async () => {
+    await test.step('B connects the headset from Settings › Audio', async () => {
       const headset = await openHeadsetSettings(b.page);
       await expect(headset.getByText('No headset connected.')).toBeVisible();
       await headset.getByRole('button', { name: 'Connect a headset' }).click();
@@ -81,11 +80,7 @@ test.describe('headset call control (WebHID)', () => {
       );
       await expect(headset.getByRole('checkbox', { name: 'Full headset integration' })).toBeChecked();
       await led(b.page).toBe(LED.idle);
-      await b.page
-        .getByRole('dialog', { name: 'Audio settings' })
-        .getByRole('button', { name: 'Close' })
-        .first()
-        .click();
+      await closeSettings(b.page);
     });
 
     const rowB = callRow(b.page, a.ext);

@@ -1,11 +1,11 @@
 /**
- * Colour theme: the app follows the browser's colour scheme, the user menu's Theme choice overrides
+ * Colour theme: the app follows the browser's colour scheme, the Theme choice in Settings overrides
  * it, and the sign-in page passes axe-core in both themes (contrast included). The screenshots land
  * in the test's output folder (test-results/…) for the README.
  */
 import type { Page } from '@playwright/test';
 import axe from 'axe-core';
-import { expect, test, userMenu } from './fixtures';
+import { closeSettings, expect, openSettings, test } from './fixtures';
 
 /** the page's background as the user sees it: mean of its sRGB channels, 0 (black) … 255 (white) */
 async function backgroundLevel(page: Page): Promise<number> {
@@ -25,7 +25,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 test.describe('colour theme', () => {
-  test('follows a dark system scheme; "Theme: light" in the user menu switches to light', async ({
+  test('follows a dark system scheme; Settings › Display › Theme "Light" switches to light', async ({
     phoneUser,
   }, testInfo) => {
     const u = await phoneUser('1006');
@@ -33,9 +33,10 @@ test.describe('colour theme', () => {
     await expect.poll(() => backgroundLevel(u.page), 'dark background').toBeLessThan(60);
     await u.page.screenshot({ path: testInfo.outputPath('phone-dark.png') });
 
-    await userMenu(u.page, 'menuitemradio', 'Theme: light');
+    const display = await openSettings(u.page, 'Display');
+    await display.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Light' }).check();
     await expect.poll(() => backgroundLevel(u.page), 'light background').toBeGreaterThan(200);
-    await u.page.keyboard.press('Escape');
+    await closeSettings(u.page);
     await u.page.screenshot({ path: testInfo.outputPath('phone-light.png') });
   });
 

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { callRow, dial, expect, openTab, rowButton, test, userMenu } from './fixtures';
+import { callRow, closeSettings, dial, expect, openSettings, openTab, rowButton, test } from './fixtures';
 import { publishMwi } from './support/mwi';
 
 function historyRows(page: Page) {
   return page.getByRole('list', { name: 'Call history' }).getByRole('listitem');
 }
 
-test.describe('user menu and top bar', () => {
+test.describe('user menu, Settings and top bar', () => {
   test('do not disturb: the caller gets busy and the call is in the history as missed', async ({
     phoneUser,
   }) => {
@@ -24,9 +24,8 @@ test.describe('user menu and top bar', () => {
 
   test('a blocked number is rejected and logged', async ({ phoneUser }) => {
     const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002')]);
-    await userMenu(b.page, 'menuitem', 'Blocked numbers…');
-    const dialog = b.page.getByRole('dialog', { name: 'Blocked numbers' });
-    await dialog.getByLabel('Number or prefix').fill('100*');
+    const dialog = await openSettings(b.page, 'Blocked numbers');
+    await dialog.getByRole('textbox', { name: 'Number or prefix' }).fill('100*');
     await dialog.getByRole('button', { name: 'Add' }).click();
     await expect(dialog.getByRole('button', { name: /^Remove 100\*/ })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -41,12 +40,15 @@ test.describe('user menu and top bar', () => {
     const [a, b, c] = await Promise.all([phoneUser('1001'), phoneUser('1002'), phoneUser('1003')]);
     const forwarding = b.page.getByRole('button', { name: 'Call forwarding' });
     await forwarding.click();
-    let dialog = b.page.getByRole('dialog', { name: 'Call forwarding' });
+    // the status opens Settings at its Forwarding section
+    const dialog = b.page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog.getByRole('tab', { name: 'Forwarding' })).toHaveAttribute('aria-selected', 'true');
     const all = dialog.getByRole('group', { name: 'Forward all calls' });
     await all.getByRole('checkbox', { name: 'Forward all calls' }).check();
     await all.getByRole('textbox', { name: 'Forward to' }).fill(c.ext);
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog).toBeHidden();
+    await expect(dialog.getByRole('status')).toHaveText('Saved.');
+    await closeSettings(b.page);
     await expect(forwarding).toHaveAccessibleName('Call forwarding: Forwarded to 1003');
 
     await dial(a.page, b.ext);
@@ -56,7 +58,6 @@ test.describe('user menu and top bar', () => {
     await expect(callRow(a.page, b.ext)).toHaveCount(0, { timeout: 10_000 });
 
     await forwarding.click();
-    dialog = b.page.getByRole('dialog', { name: 'Call forwarding' });
     await dialog
       .getByRole('group', { name: 'Forward all calls' })
       .getByRole('checkbox', { name: 'Forward all calls' })
@@ -66,6 +67,8 @@ test.describe('user menu and top bar', () => {
     await unanswered.getByRole('textbox', { name: 'Forward to' }).fill(c.ext);
     await unanswered.getByRole('spinbutton', { name: 'After (seconds)' }).fill('10');
     await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Saved.');
+    await closeSettings(b.page);
     await expect(forwarding).toHaveAccessibleDescription('If not answered: 1003');
 
     await dial(a.page, b.ext);
@@ -76,8 +79,11 @@ test.describe('user menu and top bar', () => {
 
   test('language switch changes the UI at once and persists', async ({ phoneUser }) => {
     const a = await phoneUser('1001');
-    await userMenu(a.page, 'menuitemradio', 'Deutsch');
+    const display = await openSettings(a.page, 'Display');
+    await display.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'Deutsch' }).check();
     await expect(a.page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(display.getByRole('heading', { name: 'Anzeige' })).toBeVisible();
+    await closeSettings(a.page);
     const keypadTab = a.page.getByRole('tab').first();
     const german = (await keypadTab.textContent())?.trim() ?? '';
     expect(german).not.toBe('Keypad');
@@ -88,14 +94,14 @@ test.describe('user menu and top bar', () => {
 
   test('support logs: the download has SIP messages and no password', async ({ phoneUser }) => {
     const [a, b] = await Promise.all([phoneUser('1001'), phoneUser('1002')]);
-    await userMenu(a.page, 'menuitemcheckbox', 'Support logs');
-    // a checkbox item leaves the menu open (menu pattern); it would cover the call's Hang up
-    await a.page.keyboard.press('Escape');
+    const support = await openSettings(a.page, 'Support');
+    await support.getByRole('checkbox', { name: 'Support logs' }).check();
+    await closeSettings(a.page);
     await dial(a.page, b.ext);
     await expect(callRow(b.page, a.ext)).toContainText('Incoming call');
     await rowButton(callRow(a.page, b.ext), 'Hang up').click();
     const downloading = a.page.waitForEvent('download');
-    await userMenu(a.page, 'menuitem', 'Download logs');
+    await (await openSettings(a.page, 'Support')).getByRole('button', { name: 'Download logs' }).click();
     const file = await (await downloading).path();
     const text = await readFile(file, 'utf8');
     expect(text).toContain('INVITE sip:1002@pbx.test');
@@ -108,10 +114,11 @@ test.describe('user menu and top bar', () => {
 
   test('message waiting: the voicemail badge counts new messages after a PUBLISH', async ({ phoneUser }) => {
     const a = await phoneUser('1001');
-    await userMenu(a.page, 'menuitem', 'Voicemail number…');
-    const dialog = a.page.getByRole('dialog', { name: 'Voicemail number' });
-    await dialog.getByLabel('Voicemail number').fill('*97');
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    const calls = await openSettings(a.page, 'Calls');
+    await calls.getByRole('textbox', { name: 'Voicemail number' }).fill('*97');
+    await calls.getByRole('button', { name: 'Save' }).click();
+    await expect(calls.getByRole('status')).toHaveText('Saved.');
+    await closeSettings(a.page);
     await publishMwi({ user: '1001', newMessages: 2, oldMessages: 5 });
     await expect(a.page.getByRole('button', { name: /Voicemail.*2 new messages/ })).toBeVisible();
     await publishMwi({ user: '1001', newMessages: 0, oldMessages: 7 });

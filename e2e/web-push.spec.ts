@@ -12,8 +12,10 @@
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import {
   callRow,
+  closeSettings,
   dial,
   expect,
+  openSettings,
   registration,
   rowButton,
   test,
@@ -280,6 +282,13 @@ test.describe('Web Push', () => {
 
   test('Log out: the binding goes, a call is not pushed any more', async ({ phoneUser }) => {
     const [a, { b, sub }] = await Promise.all([phoneUser('1001'), pushUser(phoneUser, '1002')]);
+    // Settings › Notifications says the option is on and working
+    const push = (await openSettings(b.page, 'Notifications')).getByRole('checkbox', {
+      name: 'Ring when the app is closed',
+    });
+    await expect(push).toBeChecked();
+    await expect(push).toHaveAccessibleDescription('On: calls ring even when the app is closed.');
+    await closeSettings(b.page);
     await userMenu(b.page, 'menuitem', 'Log out');
     await expect
       .poll(() => bindings(b.ext), { message: 'Log out removes the binding' })

@@ -51,7 +51,7 @@ export async function clippedTexts(page: Page): Promise<string[]> {
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
     const texts = document.querySelectorAll(
-      'button, label, h1, h2, h3, [role="tab"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], .panel__title, .call__state, .badge, legend, th',
+      'button, label, h1, h2, h3, h4, [role="tab"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], .panel__title, .call__state, .badge, legend, th',
     );
     // where the element's own visible text is laid out (decorations such as badges do not count)
     const textBox = (el: Element): DOMRect | null => {

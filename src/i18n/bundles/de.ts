@@ -8,6 +8,7 @@ import instance from '../locales/instance/de.json';
 import notify from '../locales/notify/de.json';
 import keyboard from '../locales/keyboard/de.json';
 import comfort from '../locales/comfort/de.json';
+import settings from '../locales/settings/de.json';
 import blf from '../locales/blf/de.json';
 import conference from '../locales/conference/de.json';
 import type { MessageSchema } from './en';
@@ -23,6 +24,7 @@ const messages: MessageSchema = {
   notify,
   keyboard,
   comfort,
+  settings,
   blf,
   conference,
 };

@@ -8,6 +8,7 @@ import instance from '../locales/instance/en.json';
 import notify from '../locales/notify/en.json';
 import keyboard from '../locales/keyboard/en.json';
 import comfort from '../locales/comfort/en.json';
+import settings from '../locales/settings/en.json';
 import blf from '../locales/blf/en.json';
 import conference from '../locales/conference/en.json';
 
@@ -20,8 +21,10 @@ export type MessageSchema = typeof base & {
   instance: typeof instance;
   notify: typeof notify;
   keyboard: typeof keyboard;
-  /** colour theme, ringing in the window title, sign-in form */
+  /** ringing in the window title, sign-in form */
   comfort: typeof comfort;
+  /** the Settings dialog: its sections and their immediate settings */
+  settings: typeof settings;
   blf: typeof blf;
   conference: typeof conference;
 };
@@ -36,6 +39,7 @@ const messages: MessageSchema = {
   notify,
   keyboard,
   comfort,
+  settings,
   blf,
   conference,
 };

@@ -8,6 +8,7 @@ import instance from '../locales/instance/fr.json';
 import notify from '../locales/notify/fr.json';
 import keyboard from '../locales/keyboard/fr.json';
 import comfort from '../locales/comfort/fr.json';
+import settings from '../locales/settings/fr.json';
 import blf from '../locales/blf/fr.json';
 import conference from '../locales/conference/fr.json';
 import type { MessageSchema } from './en';
@@ -23,6 +24,7 @@ const messages: MessageSchema = {
   notify,
   keyboard,
   comfort,
+  settings,
   blf,
   conference,
 };

@@ -8,6 +8,7 @@ import instance from '../locales/instance/it.json';
 import notify from '../locales/notify/it.json';
 import keyboard from '../locales/keyboard/it.json';
 import comfort from '../locales/comfort/it.json';
+import settings from '../locales/settings/it.json';
 import blf from '../locales/blf/it.json';
 import conference from '../locales/conference/it.json';
 import type { MessageSchema } from './en';
@@ -23,6 +24,7 @@ const messages: MessageSchema = {
   notify,
   keyboard,
   comfort,
+  settings,
   blf,
   conference,
 };

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useAccountStore, useLogsStore, useSettingsStore } from '@/stores';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useAccountStore, useIncomingStore } from '@/stores';
 import { makeRegistration } from '@/stores/testing/fake-phone';
 import { accessibleName, byRole, createHarness, getByRole, signInTestAccount } from '../../testing/harness';
 import AppTopBar from './AppTopBar.vue';
@@ -35,7 +35,7 @@ describe('registration status', () => {
 });
 
 describe('user menu', () => {
-  it('opens a menu with the contract items and focuses the first', async () => {
+  it('is short: a header with who is signed in, then exactly the five items; focuses the first', async () => {
     const { wrapper } = await setup();
     const trigger = getByRole(wrapper, 'button', 'Alice Smith, user menu');
     expect(trigger.attributes('aria-expanded')).toBe('false');
@@ -43,59 +43,38 @@ describe('user menu', () => {
     await flushPromises();
     expect(trigger.attributes('aria-expanded')).toBe('true');
     const menu = getByRole(wrapper, 'menu');
-    expect(getByRole(menu, 'menuitemcheckbox', 'Call waiting').attributes('aria-checked')).toBe('true');
-    expect(getByRole(menu, 'menuitemradio', 'DTMF: RFC 4733').attributes('aria-checked')).toBe('true');
-    expect(getByRole(menu, 'menuitemradio', 'DTMF: SIP INFO').attributes('aria-checked')).toBe('false');
-    expect(getByRole(menu, 'menuitem', 'Log out').exists()).toBe(true);
-    expect(document.activeElement?.textContent).toContain('Audio settings…');
-    expect(byRole(menu, 'group').map((g) => g.attributes('aria-label'))).toEqual([
-      'DTMF',
-      'Language',
-      'Theme',
-      'Directory order',
+    const header = wrapper.find('.menu__header');
+    expect(header.text()).toContain('Alice Smith');
+    expect(header.text()).toMatch(/\S+@\S+/);
+    expect(menu.element.contains(header.element)).toBe(false);
+    expect(
+      menu.findAll('[role^="menuitem"]').map((r) => [r.attributes('role'), accessibleName(r.element)]),
+    ).toEqual([
+      ['menuitem', 'Edit account…'],
+      ['menuitemcheckbox', 'Do not disturb'],
+      ['menuitem', 'Settings…'],
+      ['menuitem', 'Keyboard shortcuts'],
+      ['menuitem', 'Log out'],
     ]);
-    expect(byRole(menu, 'menuitemradio').map((r) => accessibleName(r.element))).toEqual([
-      'DTMF: RFC 4733',
-      'DTMF: SIP INFO',
-      'English',
-      'Français',
-      'Deutsch',
-      'Italiano',
-      'Theme: system',
-      'Theme: light',
-      'Theme: dark',
-      'First name',
-      'Last name',
-    ]);
-    expect(byRole(menu, 'menuitem').map((r) => accessibleName(r.element))).toEqual([
-      'Audio settings…',
-      'Call forwarding…',
-      'Blocked numbers…',
-      'Voicemail number…',
-      'Download logs',
-      'Keyboard shortcuts',
-      'Edit account…',
-      'Log out',
-    ]);
-    expect(getByRole(menu, 'menuitemcheckbox', 'Support logs').attributes('aria-checked')).toBe('false');
-    expect(getByRole(menu, 'menuitemradio', 'English').attributes('aria-checked')).toBe('true');
-    expect(getByRole(menu, 'menuitemradio', 'Last name').attributes('aria-checked')).toBe('true');
+    expect(getByRole(menu, 'menuitem', 'Settings…').attributes('aria-haspopup')).toBe('dialog');
+    expect(getByRole(menu, 'menuitem', 'Keyboard shortcuts').attributes('aria-keyshortcuts')).toBe('?');
+    expect(document.activeElement?.textContent).toContain('Edit account…');
   });
 
-  it('moves with arrow keys and closes on Escape, returning focus', async () => {
+  it('moves with arrow keys, Home and End, and closes on Escape, returning focus', async () => {
     const { wrapper } = await setup();
     const trigger = getByRole(wrapper, 'button', 'Alice Smith, user menu');
     await trigger.trigger('click');
     await flushPromises();
-    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowDown' });
-    expect(document.activeElement?.textContent).toContain('Call waiting');
-    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowDown' });
-    expect(document.activeElement?.textContent).toContain('DTMF: RFC 4733');
-    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowUp' });
-    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowUp' });
-    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'ArrowUp' });
+    const menu = getByRole(wrapper, 'menu');
+    await menu.trigger('keydown', { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toContain('Do not disturb');
+    await menu.trigger('keydown', { key: 'End' });
     expect(document.activeElement?.textContent).toContain('Log out');
-    await getByRole(wrapper, 'menu').trigger('keydown', { key: 'Escape' });
+    await menu.trigger('keydown', { key: 'Home' });
+    await menu.trigger('keydown', { key: 'ArrowUp' });
+    expect(document.activeElement?.textContent).toContain('Log out');
+    await menu.trigger('keydown', { key: 'Escape' });
     expect(byRole(wrapper, 'menu')).toHaveLength(0);
     expect(document.activeElement).toBe(trigger.element);
   });
@@ -114,16 +93,16 @@ describe('user menu', () => {
     expect(byRole(wrapper, 'menu')).toHaveLength(0);
   });
 
-  it('switches call waiting and DTMF transport through the engine', async () => {
-    const { wrapper, phone, repos } = await setup();
+  it('"Do not disturb" is the same switch as the top bar\'s toggle', async () => {
+    const { wrapper } = await setup();
     await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
-    await getByRole(wrapper, 'menuitemcheckbox', 'Call waiting').trigger('click');
-    await getByRole(wrapper, 'menuitemradio', 'DTMF: SIP INFO').trigger('click');
+    const item = getByRole(wrapper, 'menuitemcheckbox', 'Do not disturb');
+    expect(item.attributes('aria-checked')).toBe('false');
+    await item.trigger('click');
     await flushPromises();
-    expect(phone.setCallWaiting).toHaveBeenCalledWith(false);
-    expect(phone.setDtmfTransport).toHaveBeenCalledWith('info');
-    expect(getByRole(wrapper, 'menuitemcheckbox', 'Call waiting').attributes('aria-checked')).toBe('false');
-    expect(repos.values.get('dtmfTransport')).toBe('info');
+    expect(useIncomingStore().dnd).toBe(true);
+    expect(item.attributes('aria-checked')).toBe('true');
+    expect(getByRole(wrapper, 'button', 'Do not disturb').attributes('aria-pressed')).toBe('true');
   });
 
   it('logs out: disconnects and forgets the password', async () => {
@@ -135,57 +114,5 @@ describe('user menu', () => {
     expect(useAccountStore().signedIn).toBe(false);
     expect((await repos.accounts.load())?.password).toBeNull();
     expect(wrapper.findAll('[aria-haspopup="menu"]')).toHaveLength(0);
-  });
-
-  it('switches language and directory order, persisted', async () => {
-    const { wrapper, repos } = await setup();
-    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
-    await getByRole(wrapper, 'menuitemradio', 'Deutsch').trigger('click');
-    await getByRole(wrapper, 'menuitemradio', 'First name').trigger('click');
-    await flushPromises();
-    expect(useSettingsStore().locale).toBe('de');
-    expect(useSettingsStore().contactSort).toBe('first');
-    expect(repos.values.get('locale')).toBe('de');
-    expect(getByRole(wrapper, 'menuitemradio', 'Deutsch').attributes('aria-checked')).toBe('true');
-    expect(getByRole(wrapper, 'menuitemradio', 'English').attributes('aria-checked')).toBe('false');
-  });
-
-  it('chooses the colour theme, persisted (system by default)', async () => {
-    const { wrapper, repos } = await setup();
-    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
-    const group = byRole(wrapper, 'group').find((g) => g.attributes('aria-label') === 'Theme');
-    expect(group?.exists()).toBe(true);
-    expect(getByRole(wrapper, 'menuitemradio', 'Theme: system').attributes('aria-checked')).toBe('true');
-    await getByRole(wrapper, 'menuitemradio', 'Theme: dark').trigger('click');
-    await flushPromises();
-    expect(useSettingsStore().theme).toBe('dark');
-    expect(repos.values.get('theme')).toBe('dark');
-    expect(getByRole(wrapper, 'menuitemradio', 'Theme: dark').attributes('aria-checked')).toBe('true');
-    expect(getByRole(wrapper, 'menuitemradio', 'Theme: system').attributes('aria-checked')).toBe('false');
-  });
-
-  it('turns support logs on and downloads them as a file', async () => {
-    const { wrapper, repos } = await setup();
-    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
-    await getByRole(wrapper, 'menuitemcheckbox', 'Support logs').trigger('click');
-    await flushPromises();
-    expect(useLogsStore().enabled).toBe(true);
-    expect(repos.values.get('logsEnabled')).toBe(true);
-    expect(getByRole(wrapper, 'menuitemcheckbox', 'Support logs').attributes('aria-checked')).toBe('true');
-
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:log'));
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
-    await getByRole(wrapper, 'menuitem', 'Download logs').trigger('click');
-    await flushPromises();
-    expect(byRole(wrapper, 'menu')).toHaveLength(0);
-    expect(names).toHaveLength(1);
-    expect(names[0]).toMatch(/^softphone-log-.*\.txt$/);
-    expect(await blobs[0]?.text()).toContain('loggingStarted');
-    vi.restoreAllMocks();
   });
 });

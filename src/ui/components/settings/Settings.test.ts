@@ -3,16 +3,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { useAccountStore } from '@/stores';
 import { makeMwi } from '@/stores/testing/fake-phone';
 import { byRole, getByRole } from '../../testing/harness';
-import { field, labelledBy, mountTopBar, referenced, useCleanBody } from './settings-testing';
+import {
+  field,
+  labelledBy,
+  menuItem,
+  mountTopBar,
+  openSettings,
+  referenced,
+  useCleanBody,
+} from './settings-testing';
 
 useCleanBody();
-
-async function openFromMenu(wrapper: Awaited<ReturnType<typeof mountTopBar>>['wrapper'], item: string) {
-  await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
-  await flushPromises();
-  await getByRole(wrapper, 'menuitem', item).trigger('click');
-  await flushPromises();
-}
 
 describe('do not disturb', () => {
   it('toggles with aria-pressed, shows its label while on and tells the engine', async () => {
@@ -31,16 +32,20 @@ describe('do not disturb', () => {
 });
 
 describe('call forwarding', () => {
-  it('validates, saves, applies the policy and shows the status in the top bar', async () => {
+  it('the status opens Settings at Forwarding, focus on its tab; validates, saves, shows the status', async () => {
     const { wrapper, phone } = await mountTopBar();
     const status = getByRole(wrapper, 'button', 'Call forwarding');
     expect(status.text()).toBe('');
+    (status.element as HTMLElement).focus();
     await status.trigger('click');
     await flushPromises();
-    const dialog = labelledBy(wrapper, 'dialog', 'Call forwarding');
+    const dialog = labelledBy(wrapper, 'dialog', 'Settings');
+    const tab = getByRole(dialog, 'tab', 'Forwarding');
+    expect(tab.attributes('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab.element);
+    expect(labelledBy(dialog, 'tabpanel', 'Forwarding').find('h4').text()).toBe('Forwarding');
     const always = labelledBy(dialog, 'group', 'Forward all calls');
     const noAnswer = labelledBy(dialog, 'group', 'When not answered');
-    expect(document.activeElement).toBe(field(always, 'Forward all calls').element);
 
     await field(always, 'Forward all calls').setValue(true);
     await field(noAnswer, 'When not answered').setValue(true);
@@ -58,24 +63,27 @@ describe('call forwarding', () => {
 
     await target.setValue('1003');
     await field(noAnswer, 'After (seconds)').setValue('30');
+    expect(getByRole(dialog, 'status').text()).toBe('');
     await getByRole(dialog, 'button', 'Save').trigger('click');
     await flushPromises();
-    expect(byRole(wrapper, 'dialog')).toHaveLength(0);
+    expect(getByRole(dialog, 'status').text()).toBe('Saved.');
     expect(vi.mocked(phone.setIncomingPolicy).mock.lastCall?.[0].forward).toEqual({
       always: '1003',
       busy: null,
       noAnswer: { target: '1004', seconds: 30 },
     });
+    await getByRole(dialog, 'button', 'Close').trigger('click');
+    expect(byRole(wrapper, 'dialog')).toHaveLength(0);
+    expect(document.activeElement).toBe(status.element);
     // a labelled chip: its name holds the visible text
     const chip = getByRole(wrapper, 'button', 'Call forwarding: Forwarded to 1003');
     expect(chip.find('.topbar-tool__text').text()).toContain('Forwarded to 1003');
     expect(chip.classes()).toContain('topbar-tool--forward');
   });
 
-  it('forwards to voicemail only once a voicemail number exists; Cancel keeps the rules', async () => {
+  it('forwards to voicemail only once a voicemail number exists; Close without Save keeps the rules', async () => {
     const { wrapper, voicemail, incoming } = await mountTopBar();
-    await openFromMenu(wrapper, 'Call forwarding…');
-    let dialog = labelledBy(wrapper, 'dialog', 'Call forwarding');
+    let dialog = await openSettings(wrapper, 'Forwarding');
     const busy = labelledBy(dialog, 'group', 'When busy');
     await field(busy, 'When busy').setValue(true);
     await field(busy, 'Voicemail').setValue(true);
@@ -83,13 +91,13 @@ describe('call forwarding', () => {
     await dialog.find('form').trigger('submit');
     await flushPromises();
     expect(dialog.text()).toContain('Set a voicemail number first');
-    await getByRole(dialog, 'button', 'Cancel').trigger('click');
+    await getByRole(dialog, 'button', 'Close').trigger('click');
     expect(incoming.forwardingActive).toBe(false);
 
     await voicemail.setNumber('8500');
     await getByRole(wrapper, 'button', 'Call forwarding').trigger('click');
     await flushPromises();
-    dialog = labelledBy(wrapper, 'dialog', 'Call forwarding');
+    dialog = labelledBy(wrapper, 'dialog', 'Settings');
     const group = labelledBy(dialog, 'group', 'When busy');
     await field(group, 'When busy').setValue(true);
     await field(group, 'Voicemail').setValue(true);
@@ -102,10 +110,8 @@ describe('call forwarding', () => {
 describe('blocked numbers', () => {
   it('adds numbers and prefixes, reports errors, removes entries', async () => {
     const { wrapper, phone, incoming } = await mountTopBar();
-    await openFromMenu(wrapper, 'Blocked numbers…');
-    const dialog = labelledBy(wrapper, 'dialog', 'Blocked numbers');
+    const dialog = await openSettings(wrapper, 'Blocked numbers');
     const input = field(dialog, 'Number or prefix');
-    expect(document.activeElement).toBe(input.element);
     expect(dialog.text()).toContain('No blocked numbers');
     await input.setValue('0900*');
     await getByRole(dialog, 'button', 'Add').trigger('click');
@@ -135,8 +141,7 @@ describe('voicemail', () => {
   it('is hidden without a number; the number dialog shows the button with its badge', async () => {
     const { wrapper, phone, repos } = await mountTopBar({ mwi: makeMwi({ waiting: true, newMessages: 2 }) });
     expect(byRole(wrapper, 'button', 'Voicemail')).toHaveLength(0);
-    await openFromMenu(wrapper, 'Voicemail number…');
-    let dialog = labelledBy(wrapper, 'dialog', 'Voicemail number');
+    let dialog = await openSettings(wrapper, 'Calls');
     await field(dialog, 'Voicemail number').setValue('85#!');
     await dialog.find('form').trigger('submit');
     await flushPromises();
@@ -144,7 +149,8 @@ describe('voicemail', () => {
     await field(dialog, 'Voicemail number').setValue('8500');
     await dialog.find('form').trigger('submit');
     await flushPromises();
-    expect(byRole(wrapper, 'dialog')).toHaveLength(0);
+    expect(getByRole(dialog, 'status').text()).toBe('Saved.');
+    await getByRole(dialog, 'button', 'Close').trigger('click');
     expect(repos.values.get('voicemailNumber')).toBe('8500');
     expect(phone.setMwiEnabled).toHaveBeenLastCalledWith(true);
 
@@ -160,8 +166,7 @@ describe('voicemail', () => {
     await button.trigger('click');
     expect(phone.call).toHaveBeenCalledWith('8500');
 
-    await openFromMenu(wrapper, 'Voicemail number…');
-    dialog = labelledBy(wrapper, 'dialog', 'Voicemail number');
+    dialog = await openSettings(wrapper, 'Calls');
     expect(field(dialog, 'Voicemail number').element.value).toBe('8500');
   });
 });
@@ -169,7 +174,7 @@ describe('voicemail', () => {
 describe('edit account', () => {
   it('is pre-filled with the saved account and reconnects with the new settings', async () => {
     const { wrapper, phone } = await mountTopBar();
-    await openFromMenu(wrapper, 'Edit account…');
+    await menuItem(wrapper, 'menuitem', 'Edit account…');
     const dialog = labelledBy(wrapper, 'dialog', 'Edit account');
     expect(field(dialog, 'SIP user').element.value).toBe('1001');
     expect(field(dialog, 'Password').element.value).toBe('secret-pw');

@@ -1,4 +1,4 @@
-import { mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { afterEach } from 'vitest';
 import {
   bindPhone,
@@ -10,7 +10,7 @@ import {
   useVoicemailStore,
 } from '@/stores';
 import type { PhoneSnapshot } from '@/phone';
-import { accessibleName, createHarness } from '../../testing/harness';
+import { accessibleName, byRole, createHarness, getByRole } from '../../testing/harness';
 import AppTopBar from '../app/AppTopBar.vue';
 
 export const ACCOUNT = {
@@ -71,4 +71,25 @@ export function labelledBy(root: AnyWrapper, role: string, name: string): DOMWra
     .filter((el) => referenced(root, el, 'aria-labelledby') === name);
   if (found.length !== 1) throw new Error(`expected one ${role} "${name}", found ${found.length}`);
   return found[0]!;
+}
+
+type TopBar = Awaited<ReturnType<typeof mountTopBar>>['wrapper'];
+
+/** clicks an item of the user menu (opening it first) */
+export async function menuItem(wrapper: TopBar, role: string, name: string): Promise<void> {
+  if (byRole(wrapper, 'menu').length === 0) {
+    await getByRole(wrapper, 'button', 'Alice Smith, user menu').trigger('click');
+    await flushPromises();
+  }
+  await getByRole(wrapper, role, name).trigger('click');
+  await flushPromises();
+}
+
+/** user menu › Settings…, then the section's tab: the Settings dialog */
+export async function openSettings(wrapper: TopBar, section: string): Promise<DOMWrapper<Element>> {
+  await menuItem(wrapper, 'menuitem', 'Settings…');
+  const dialog = labelledBy(wrapper, 'dialog', 'Settings');
+  await getByRole(dialog, 'tab', section).trigger('click');
+  await flushPromises();
+  return dialog;
 }

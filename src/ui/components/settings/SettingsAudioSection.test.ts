@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { provideDeviceSource, useAudioStore } from '@/stores';
 import { getByRole } from '../../testing/harness';
 import AppAudioNotice from '../app/AppAudioNotice.vue';
-import { field, labelledBy, mountTopBar, useCleanBody } from './settings-testing';
+import { field, mountTopBar, openSettings, useCleanBody } from './settings-testing';
 
 useCleanBody();
 afterEach(() => provideDeviceSource(undefined));
@@ -26,14 +26,10 @@ async function openDialog() {
   const audio = useAudioStore();
   audio.attach(top.phone);
   await audio.load();
-  await getByRole(top.wrapper, 'button', 'Alice Smith, user menu').trigger('click');
-  await flushPromises();
-  await getByRole(top.wrapper, 'menuitem', 'Audio settings…').trigger('click');
-  await flushPromises();
-  return { ...top, audio, dialog: labelledBy(top.wrapper, 'dialog', 'Audio settings') };
+  return { ...top, audio, dialog: await openSettings(top.wrapper, 'Audio') };
 }
 
-describe('Audio settings dialog', () => {
+describe('Settings › Audio', () => {
   it('lists the devices by name and applies a new microphone and speaker at once', async () => {
     devices([
       info('audioinput', 'mic-a', 'Built-in microphone'),
@@ -47,7 +43,7 @@ describe('Audio settings dialog', () => {
       'Built-in microphone',
       'USB headset',
     ]);
-    expect(document.activeElement).toBe(mic.element);
+    expect(getByRole(dialog, 'tab', 'Audio').attributes('aria-selected')).toBe('true');
     expect(dialog.text()).not.toContain('Allow access to see device names');
     await mic.setValue('mic-b');
     await field(dialog, 'Speaker').setValue('spk-a');
