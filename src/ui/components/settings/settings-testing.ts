@@ -36,6 +36,9 @@ export async function mountTopBar(snapshot: Partial<PhoneSnapshot> = {}) {
   };
   const dispose = bindPhone(harness.phone, { phone: usePhoneStore(), blf: useBlfStore(), ...stores });
   await useAccountStore().signIn(ACCOUNT);
+  // the dialogs are their own chunks in the app (src/ui/lazy.ts): loaded once here, they open
+  // after a flush like any other component
+  await Promise.all([import('./SettingsDialog.vue'), import('./SettingsAccountDialog.vue')]);
   const wrapper = mount(AppTopBar, { global: harness.global, attachTo: document.body });
   return { ...harness, ...stores, dispose, wrapper };
 }
