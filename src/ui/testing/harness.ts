@@ -55,6 +55,10 @@ export async function saveTestContact(firstName: string, lastName: string, numbe
 type AnyWrapper = VueWrapper | DOMWrapper<Element>;
 
 /** A rough accessible name: aria-label, else the text without aria-hidden parts. */
+/** the frame after next and the task after it: the first history list looks contact names up then */
+export const afterFirstPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
+
 export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label !== null) return label;

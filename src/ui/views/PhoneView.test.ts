@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useHistoryStore } from '@/stores';
 import { makeCall } from '@/stores/testing/fake-phone';
-import { createHarness, getByRole } from '../testing/harness';
+import { afterFirstPaint, createHarness, getByRole } from '../testing/harness';
 import PhoneView from './PhoneView.vue';
 
 // happy-dom lays nothing out: give the lists' scrollers a height so the virtualisers render rows
@@ -30,6 +30,8 @@ describe('PhoneView', () => {
     await history.record({ ...call, state: 'ended', endedAt: Date.now(), endCause: 'cancelled' });
     const wrapper = mount(PhoneView, { global: harness.global, attachTo: document.body });
     await getByRole(wrapper, 'tab', 'History 1 missed call').trigger('click');
+    await flushPromises();
+    await afterFirstPaint(); // the first history list offers "Add to contacts" once names are looked up
     await flushPromises();
     await getByRole(wrapper, 'button', 'Add to contacts').trigger('click');
     await flushPromises();

@@ -2,7 +2,14 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HistoryRow } from '@/db';
 import { useHistoryStore } from '@/stores';
-import { accessibleName, byRole, createHarness, getByRole, saveTestContact } from '../../testing/harness';
+import {
+  accessibleName,
+  afterFirstPaint,
+  byRole,
+  createHarness,
+  getByRole,
+  saveTestContact,
+} from '../../testing/harness';
 import HistoryPanel from './HistoryPanel.vue';
 
 const AT = new Date(2020, 2, 10, 10, 32).getTime(); // a Tuesday, long before any test run
@@ -42,10 +49,6 @@ afterAll(() => {
 afterEach(() => {
   document.body.innerHTML = '';
 });
-
-/** the frame after next, and the task after it (when the first list lets rows look names up) */
-const afterFirstPaint = () =>
-  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
 
 async function setup(rows: HistoryRow[]) {
   const harness = createHarness();
