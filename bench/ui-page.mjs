@@ -83,7 +83,21 @@ export function installUiBench() {
       return true;
     });
     await nextPaint();
-    return { index: from, inDom: inDom - t0, painted: now() - t0 };
+    return { index: from, total, inDom: inDom - t0, painted: now() - t0 };
+  }
+
+  /** Presses a filter button ("All", "Missed", ...) until the list shows its first row again. Not timed. */
+  async function filterHistory(name) {
+    const buttons = document.querySelectorAll('[role="group"][aria-label="Show"] button');
+    const button = [...buttons].find((b) => b.textContent.trim() === name);
+    if (!button) throw new Error(`no history filter ${name}`);
+    const before = historyRow(0)?.getAttribute('aria-setsize');
+    button.click();
+    await when(function filterApplied() {
+      const size = historyRow(0)?.getAttribute('aria-setsize');
+      return button.getAttribute('aria-pressed') === 'true' && size !== undefined && size !== before;
+    });
+    await nextPaint();
   }
 
   /**
@@ -127,5 +141,5 @@ export function installUiBench() {
     return samples;
   }
 
-  window.uiBench = { openHistory, openKeypad, scrollHistory, typeQuery, sleep };
+  window.uiBench = { openHistory, openKeypad, scrollHistory, filterHistory, typeQuery, sleep };
 }

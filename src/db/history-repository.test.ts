@@ -62,11 +62,11 @@ describe('history repository queries', () => {
   ] as const)('pages %s newest first and counts the same rows', async (filter, keep) => {
     const want = expected(keep);
     expect(await repo.count({ filter })).toBe(want.length);
-    const first = await repo.page({ filter }, 0, 50);
-    const second = await repo.page({ filter }, 50, 50);
+    const first = await repo.positions({ filter }).page(0, 50);
+    const second = await repo.positions({ filter }).page(50, 50);
     expect(ids(first)).toEqual(want.slice(0, 50));
     expect(ids(second)).toEqual(want.slice(50, 100));
-    const last = await repo.page({ filter }, want.length - 3, 50);
+    const last = await repo.positions({ filter }).page(want.length - 3, 50);
     expect(ids(last)).toEqual(want.slice(-3));
   });
 
@@ -75,8 +75,8 @@ describe('history repository queries', () => {
     const to = T0 + 48 * HOUR;
     const inDay = (i: number) => i >= 24 && i < 48;
     expect(await repo.count({ filter: 'all', from, to })).toBe(24);
-    expect(ids(await repo.page({ filter: 'all', from, to }, 0, 100))).toEqual(expected(inDay));
-    expect(ids(await repo.page({ filter: 'missed', from, to }, 0, 100))).toEqual(
+    expect(ids(await repo.positions({ filter: 'all', from, to }).page(0, 100))).toEqual(expected(inDay));
+    expect(ids(await repo.positions({ filter: 'missed', from, to }).page(0, 100))).toEqual(
       expected((i) => inDay(i) && i % 4 === 1),
     );
     expect(await repo.count({ filter: 'outgoing', from, to })).toBe(12);

@@ -1,6 +1,7 @@
 import { Dexie, type Collection } from 'dexie';
 import type { CallDirection, EndCause } from '@/phone';
 import type { SoftphoneDatabase } from './database';
+import { openPositions, queryPrefix, type HistoryPositions } from './history-paging';
 
 /** How a call went, as the history shows it. */
 export type HistoryResult =
@@ -51,13 +52,17 @@ export interface HistoryQuery {
   to?: number;
 }
 
-/** Call history, newest first; every query walks an index, so it stays fast with 100,000 rows. */
+/**
+ * Call history, newest first; every query walks an index, and paging jumps through anchors rather
+ * than offsets, so it stays fast with 100,000 rows.
+ */
 export interface HistoryRepository {
   /** writes the whole row (insert or replace by id) */
   put(row: HistoryRow): Promise<void>;
   get(id: string): Promise<HistoryRow | undefined>;
-  /** `limit` rows of the query from `offset`, newest first */
-  page(query: HistoryQuery, offset: number, limit: number): Promise<HistoryRow[]>;
+  /** the query's rows by position, newest first, for paging (see history-paging.ts) */
+  positions(query: HistoryQuery): HistoryPositions;
+  /** an index count: IndexedDB counts a key range without reading the rows */
   count(query: HistoryQuery): Promise<number>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
@@ -70,21 +75,6 @@ export interface HistoryRepository {
    * last write. Returns how many changed.
    */
   interruptAbandoned(liveOwners: readonly string[]): Promise<number>;
-}
-
-const INDEX = { all: 'startedAt', missed: '[result+startedAt]', direction: '[direction+startedAt]' };
-
-/** The index prefix (if any) a filter walks; `all` walks startedAt alone. */
-export function queryPrefix(filter: HistoryFilter): { index: string; prefix: string | null } {
-  switch (filter) {
-    case 'all':
-      return { index: INDEX.all, prefix: null };
-    case 'missed':
-      return { index: INDEX.missed, prefix: 'missed' };
-    case 'incoming':
-    case 'outgoing':
-      return { index: INDEX.direction, prefix: filter };
-  }
 }
 
 function select(db: SoftphoneDatabase, query: HistoryQuery): Collection<HistoryRow, string> {
@@ -103,7 +93,7 @@ export function createHistoryRepository(db: SoftphoneDatabase): HistoryRepositor
       await db.history.put(row);
     },
     get: (id) => db.history.get(id),
-    page: (query, offset, limit) => select(db, query).reverse().offset(offset).limit(limit).toArray(),
+    positions: (query) => openPositions(db, query),
     count: (query) => select(db, query).count(),
     remove: (id) => db.history.delete(id),
     clear: () => db.history.clear(),

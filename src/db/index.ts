@@ -18,6 +18,7 @@ export type {
   HistoryResult,
   HistoryRow,
 } from './history-repository';
+export type { HistoryPositions } from './history-paging';
 export {
   DEFAULT_LOG_LIMITS,
   type LogEntry,

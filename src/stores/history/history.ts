@@ -36,23 +36,26 @@ export const useHistoryStore = defineStore('history', () => {
   const anchor = ref(Date.now());
   const range = computed(() => rangeOf(rangeKind.value, anchor.value));
   const query = computed<HistoryQuery>(() => ({ filter: filter.value, ...range.value }));
-  const cache = createPageCache(
-    () => ({
-      page: (offset, limit) => repo().page(query.value, offset, limit),
-      count: () => repo().count(query.value),
-    }),
-    HISTORY_PAGE_SIZE,
-  );
+  const cache = createPageCache(() => {
+    const at = query.value;
+    const positions = repo().positions(at);
+    return {
+      page: (offset, limit) => positions.page(offset, limit),
+      count: () => repo().count(at),
+      close: () => positions.close(),
+    };
+  }, HISTORY_PAGE_SIZE);
   const recent = ref<HistoryRow[]>([]);
   const seenAt = ref(0);
   const unseenMissed = ref(0);
   const loaded = ref(false);
 
-  async function refresh(reset = false): Promise<void> {
-    const counted = repo()
+  const recountMissed = (): Promise<void> =>
+    repo()
       .countMissedSince(seenAt.value)
       .then((n) => void (unseenMissed.value = n), warn('count missed calls'));
-    await Promise.all([cache.refresh(reset), counted]);
+  async function refresh(reset = false): Promise<void> {
+    await Promise.all([cache.refresh(reset), recountMissed()]);
   }
   async function reloadRecent(): Promise<void> {
     try {
@@ -114,7 +117,8 @@ export const useHistoryStore = defineStore('history', () => {
     seenAt.value = Math.min(Date.now(), ...live.values());
     unseenMissed.value = 0;
     await useStoredSettings().write('historySeenAt', seenAt.value).catch(warn('save historySeenAt'));
-    await refresh();
+    // no row changed: the pages (and their anchors) stay
+    await recountMissed();
   }
 
   function setFilter(value: HistoryFilter): Promise<void> {

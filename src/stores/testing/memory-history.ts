@@ -29,12 +29,15 @@ export function createMemoryHistory(): MemoryHistory {
     rows,
     put: (row) => Promise.resolve(void rows.set(row.id, copy(row))),
     get: (id) => Promise.resolve(rows.has(id) ? copy(rows.get(id)!) : undefined),
-    page: (query, offset, limit) =>
-      Promise.resolve(
-        select(query)
-          .slice(offset, offset + limit)
-          .map(copy),
-      ),
+    positions: (query) => ({
+      page: (offset, limit) =>
+        Promise.resolve(
+          select(query)
+            .slice(offset, offset + limit)
+            .map(copy),
+        ),
+      close: () => undefined,
+    }),
     count: (query) => Promise.resolve(select(query).length),
     remove: (id) => Promise.resolve(void rows.delete(id)),
     clear: () => Promise.resolve(rows.clear()),

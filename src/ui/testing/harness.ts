@@ -1,6 +1,7 @@
 import type { DOMWrapper, VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createAppI18n } from '@/i18n';
+import { messages } from '@/i18n/messages';
 import type { PhoneSnapshot } from '@/phone';
 import {
   bindPhone,
@@ -21,7 +22,7 @@ export function createHarness(snapshot: Partial<PhoneSnapshot> = {}) {
   provideRepositories(repos);
   const phone = createFakePhone(snapshot);
   const dispose = bindPhone(phone, { phone: usePhoneStore(pinia), blf: useBlfStore(pinia) });
-  const i18n = createAppI18n('en');
+  const i18n = createAppI18n('en', messages);
   return { pinia, phone, repos, dispose, global: { plugins: [pinia, i18n] } };
 }
 
@@ -55,6 +56,10 @@ export async function saveTestContact(firstName: string, lastName: string, numbe
 type AnyWrapper = VueWrapper | DOMWrapper<Element>;
 
 /** A rough accessible name: aria-label, else the text without aria-hidden parts. */
+/** the frame after next and the task after it: the first history list looks contact names up then */
+export const afterFirstPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
+
 export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label !== null) return label;

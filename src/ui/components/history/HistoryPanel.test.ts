@@ -2,7 +2,14 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HistoryRow } from '@/db';
 import { useHistoryStore } from '@/stores';
-import { accessibleName, byRole, createHarness, getByRole, saveTestContact } from '../../testing/harness';
+import {
+  accessibleName,
+  afterFirstPaint,
+  byRole,
+  createHarness,
+  getByRole,
+  saveTestContact,
+} from '../../testing/harness';
 import HistoryPanel from './HistoryPanel.vue';
 
 const AT = new Date(2020, 2, 10, 10, 32).getTime(); // a Tuesday, long before any test run
@@ -49,11 +56,29 @@ async function setup(rows: HistoryRow[]) {
   await useHistoryStore().load();
   const wrapper = mount(HistoryPanel, { global: harness.global, attachTo: document.body });
   await flushPromises();
+  await afterFirstPaint();
+  await flushPromises();
   return { ...harness, wrapper };
 }
 const items = (wrapper: Parameters<typeof byRole>[0]) => byRole(wrapper, 'listitem');
 
 describe('HistoryPanel', () => {
+  // first in this file: only the first list of a page defers the directory lookups
+  it('paints the first list with the SIP names, then the directory names after that paint', async () => {
+    const harness = createHarness();
+    harness.repos.history.rows.set('r0', row(0, { number: '1002', displayName: 'Robert' }));
+    await saveTestContact('Bob', 'Martin', '1002');
+    await useHistoryStore().load();
+    const wrapper = mount(HistoryPanel, { global: harness.global, attachTo: document.body });
+    await flushPromises();
+    expect(items(wrapper)[0]!.text()).toContain('Robert');
+    expect(byRole(items(wrapper)[0]!, 'button', 'Add to contacts')).toHaveLength(0);
+    await afterFirstPaint();
+    await flushPromises();
+    expect(items(wrapper)[0]!.text()).toContain('Bob Martin');
+    expect(byRole(items(wrapper)[0]!, 'button', 'Add to contacts')).toHaveLength(0);
+  });
+
   it('lists calls newest first, each a labelled listitem with its buttons; names are text only', async () => {
     const { wrapper } = await setup([
       row(0, { displayName: 'Bob Lefèvre', number: '1002', result: 'missed', answeredAt: null }),

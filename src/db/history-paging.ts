@@ -1,0 +1,233 @@
+/**
+ * Reading a history query at any position in constant time. IndexedDB has no "row N": an offset
+ * walks every row before it (40 ms per 50,000 rows here). So one walk of the query's index, in big
+ * `advance()` steps that never leave IndexedDB, notes the key of every ANCHOR_EVERY-th row; a page
+ * then jumps to the anchor before it (`continuePrimaryKey`) and walks fewer than ANCHOR_EVERY rows.
+ * Raw IndexedDB, because Dexie exposes neither `continuePrimaryKey` nor a key cursor that advances.
+ */
+import type { SoftphoneDatabase } from './database';
+import type { HistoryFilter, HistoryQuery, HistoryRow } from './history-repository';
+
+/** rows between two anchors: 100,000 calls make 200 anchors, and a page walks at most 500 rows */
+export const ANCHOR_EVERY = 500;
+
+/** Where the row at a multiple of ANCHOR_EVERY sits: its index key and its id. */
+interface Anchor {
+  key: IDBValidKey;
+  id: IDBValidKey;
+}
+
+/** The rows of one query by position, newest first, as they were when it was opened. */
+export interface HistoryPositions {
+  /** `limit` rows from position `offset` */
+  page(offset: number, limit: number): Promise<HistoryRow[]>;
+  /** stops the anchor walk: a newer snapshot replaced this one */
+  close(): void;
+}
+
+const INDEX = { all: 'startedAt', missed: '[result+startedAt]', direction: '[direction+startedAt]' };
+
+/** The index prefix (if any) a filter walks; `all` walks startedAt alone. */
+export function queryPrefix(filter: HistoryFilter): { index: string; prefix: string | null } {
+  switch (filter) {
+    case 'all':
+      return { index: INDEX.all, prefix: null };
+    case 'missed':
+      return { index: INDEX.missed, prefix: 'missed' };
+    case 'incoming':
+    case 'outgoing':
+      return { index: INDEX.direction, prefix: filter };
+  }
+}
+
+/** the query's index and its key range `[from, to)`, in a fresh read-only transaction */
+function indexOf(idb: IDBDatabase, query: HistoryQuery): { index: IDBIndex; range: IDBKeyRange } {
+  const from = query.from ?? -Infinity;
+  const to = query.to ?? Infinity;
+  const { index, prefix } = queryPrefix(query.filter);
+  const range =
+    prefix === null
+      ? IDBKeyRange.bound(from, to, false, true)
+      : IDBKeyRange.bound([prefix, from], [prefix, to], false, true);
+  return { index: idb.transaction('history', 'readonly').objectStore('history').index(index), range };
+}
+
+/** drives a cursor request: `step` moves the cursor on and returns true, or returns false to stop */
+function walk<C extends IDBCursor>(
+  request: IDBRequest<C | null>,
+  step: (cursor: C) => boolean,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor || !step(cursor)) resolve();
+    };
+    request.onerror = () => reject(request.error ?? new Error('history cursor failed'));
+  });
+}
+
+/** the anchors of a query, newest first: one key-only walk; an empty list when `stopped()` */
+async function readAnchors(idb: IDBDatabase, query: HistoryQuery, stopped: () => boolean): Promise<Anchor[]> {
+  const { index, range } = indexOf(idb, query);
+  const anchors: Anchor[] = [];
+  await walk(index.openKeyCursor(range, 'prev'), (cursor) => {
+    if (stopped()) return false;
+    anchors.push({ key: cursor.key, id: cursor.primaryKey });
+    cursor.advance(ANCHOR_EVERY);
+    return true;
+  });
+  return stopped() ? [] : anchors;
+}
+
+const same = (a: IDBValidKey, b: IDBValidKey) => indexedDB.cmp(a, b) === 0;
+const isAt = (cursor: IDBCursor, anchor: Anchor) =>
+  same(cursor.key, anchor.key) && same(cursor.primaryKey, anchor.id);
+
+/** rows sharing the start row's startedAt (same ms) that `getAllRecords` may return before it */
+const TIE_SLACK = 8;
+
+/** IndexedDB 3.0 (Chromium 141+): many rows newest first in one request */
+interface RecordsIndex {
+  getAllRecords(options: {
+    query: IDBKeyRange;
+    count: number;
+    direction: IDBCursorDirection;
+  }): IDBRequest<{ key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }[]>;
+}
+const hasRecords = (index: IDBIndex): index is IDBIndex & RecordsIndex =>
+  typeof (index as Partial<RecordsIndex>).getAllRecords === 'function';
+
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('history read failed'));
+  });
+}
+
+/**
+ * `limit` rows from the cursor's row on, in one request. The range ends at its startedAt, so rows
+ * of the same ms above it come first and are dropped; null when more of them than TIE_SLACK.
+ */
+function readFrom(index: IDBIndex & RecordsIndex, range: IDBKeyRange, at: IDBCursor, limit: number) {
+  const upTo = IDBKeyRange.bound(range.lower, at.key, range.lowerOpen, false);
+  const count = limit + TIE_SLACK;
+  const { key, primaryKey } = at;
+  return result(index.getAllRecords({ query: upTo, count, direction: 'prev' })).then((records) => {
+    let above = 0;
+    while (
+      above < records.length &&
+      same(records[above]!.key, key) &&
+      indexedDB.cmp(records[above]!.primaryKey, primaryKey) > 0
+    )
+      above += 1;
+    const complete = records.length < count || above + limit <= records.length;
+    return complete ? records.slice(above, above + limit).map((r) => r.value as HistoryRow) : null;
+  });
+}
+
+/** Which rows a page read wants: `limit` rows, `skip` rows after `anchor` (the top when null). */
+interface Slice {
+  query: HistoryQuery;
+  anchor: Anchor | null;
+  skip: number;
+  limit: number;
+}
+
+/**
+ * The first steps of a page's walk: jump to `anchor` (if any), then skip `skip` rows. Returns true
+ * while it moved the cursor, false once the cursor stands on the page's first row.
+ */
+function positioner(anchor: Anchor | null, skip: number): (cursor: IDBCursor) => boolean {
+  let seek = anchor !== null;
+  let left = skip;
+  return (cursor) => {
+    if (seek) {
+      seek = false;
+      // the anchor may be the first row left (rows above it deleted since): already there
+      if (!isAt(cursor, anchor!)) {
+        cursor.continuePrimaryKey(anchor!.key, anchor!.id);
+        return true;
+      }
+    }
+    if (left === 0) return false;
+    cursor.advance(left);
+    left = 0;
+    return true;
+  };
+}
+
+/**
+ * `limit` rows starting `skip` rows after `anchor` (or after the newest row when null): a key
+ * cursor jumps to the anchor and skips, then one `getAllRecords` reads the page; without it (older
+ * browsers), or after too many rows of the same ms, a cursor walks the page row by row.
+ */
+async function readRows(idb: IDBDatabase, slice: Slice): Promise<HistoryRow[]> {
+  const { query, anchor, skip, limit } = slice;
+  const { index, range } = indexOf(idb, query);
+  let fast: Promise<HistoryRow[] | null> = Promise.resolve(null);
+  const moved = positioner(anchor, skip);
+  let found = false;
+  await walk(index.openKeyCursor(range, 'prev'), (cursor) => {
+    if (moved(cursor)) return true;
+    found = true;
+    if (hasRecords(index)) fast = readFrom(index, range, cursor, limit);
+    return false;
+  });
+  if (!found) return [];
+  return (await fast) ?? walkRows(idb, slice);
+}
+
+/** the same rows, read with a cursor row by row (one round trip per row) */
+async function walkRows(idb: IDBDatabase, slice: Slice): Promise<HistoryRow[]> {
+  const { query, anchor, skip, limit } = slice;
+  const { index, range } = indexOf(idb, query);
+  const rows: HistoryRow[] = [];
+  const moved = positioner(anchor, skip);
+  await walk(index.openCursor(range, 'prev'), (cursor) => {
+    if (moved(cursor)) return true;
+    rows.push(cursor.value as HistoryRow);
+    if (rows.length >= limit) return false;
+    cursor.continue();
+    return true;
+  });
+  return rows;
+}
+
+/**
+ * A snapshot of the query for paging. The first ANCHOR_EVERY rows are read straight from the top
+ * (the first page never waits); any read starts the anchor walk in the background, once, and pages
+ * further down wait for it. Changes after opening shift positions: open a new one then.
+ */
+export function openPositions(db: SoftphoneDatabase, query: HistoryQuery): HistoryPositions {
+  let closed = false;
+  let anchors: Promise<Anchor[]> | null = null;
+  const idb = async () => {
+    if (!db.isOpen()) await db.open();
+    return db.backendDB();
+  };
+  function anchorsOnce(): Promise<Anchor[]> {
+    anchors ??= idb()
+      .then((handle) => readAnchors(handle, query, () => closed))
+      .catch((error: unknown) => {
+        anchors = null; // the next page tries again
+        throw error;
+      });
+    return anchors;
+  }
+  return {
+    async page(offset, limit) {
+      const block = Math.floor(offset / ANCHOR_EVERY);
+      if (block === 0) {
+        const rows = await readRows(await idb(), { query, anchor: null, skip: offset, limit });
+        anchorsOnce().catch(() => undefined); // logged when a deeper page needs them
+        return rows;
+      }
+      const anchor = (await anchorsOnce())[block];
+      const skip = offset - block * ANCHOR_EVERY;
+      return anchor ? readRows(await idb(), { query, anchor, skip, limit }) : [];
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
