@@ -30,14 +30,19 @@ export function createSettingsRepository(db: SoftphoneDatabase): SettingsReposit
       await db.settings.delete(key);
     },
     instanceId() {
-      instance ??= db
-        .transaction('rw', db.settings, async () => {
-          const existing = await get<string>(INSTANCE_ID_KEY);
-          if (existing) return existing;
-          const id = globalThis.crypto.randomUUID();
-          await set(INSTANCE_ID_KEY, id);
-          return id;
-        })
+      // a plain read first: a read-write transaction would queue behind every start-up read of the table
+      instance ??= get<string>(INSTANCE_ID_KEY)
+        .then(
+          (existing) =>
+            existing ??
+            db.transaction('rw', db.settings, async () => {
+              const again = await get<string>(INSTANCE_ID_KEY);
+              if (again) return again;
+              const id = globalThis.crypto.randomUUID();
+              await set(INSTANCE_ID_KEY, id);
+              return id;
+            }),
+        )
         .catch((error: unknown) => {
           instance = null; // asked again next time
           throw error;
