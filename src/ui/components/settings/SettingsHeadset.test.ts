@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bindHeadset, useHeadsetStore, usePhoneStore } from '@/stores';
 import { createFakeHeadsetManager, makeHeadset } from '@/stores/testing/fake-headset';
 import { byRole, createHarness, getByRole } from '../../testing/harness';
@@ -30,6 +30,22 @@ describe('Headset settings', () => {
     await flushPromises();
     const list = getByRole(wrapper, 'list', 'Connected headsets');
     expect(list.text()).toContain('Jabra Engage 50');
+  });
+
+  it('keeps the focus on "Connect a headset" while the chooser is open (aria-disabled, one request)', async () => {
+    const { wrapper, manager } = mountHeadset();
+    let choose: (outcome: 'connected') => void = () => undefined;
+    vi.mocked(manager.request).mockImplementation(() => new Promise((resolve) => (choose = resolve)));
+    const button = getByRole(wrapper, 'button', 'Connect a headset');
+    await button.trigger('click');
+    await flushPromises();
+    expect(button.attributes('aria-disabled')).toBe('true');
+    expect(button.attributes('disabled')).toBeUndefined();
+    await button.trigger('click');
+    expect(manager.request).toHaveBeenCalledTimes(1);
+    choose('connected');
+    await flushPromises();
+    expect(button.attributes('aria-disabled')).toBe('false');
   });
 
   it('forgets a headset with its own button', async () => {
