@@ -45,6 +45,18 @@ async function snapshot({ page, cdp }) {
   return { heapMB: round(usedSize / 2 ** 20), ...(await page.evaluate(() => window.soakBench.count())) };
 }
 
+const callsText = ({ page }) => page.getByRole('region', { name: 'Calls' }).innerText();
+
+/** hangs up or declines whatever is left on a page */
+async function clear({ page }) {
+  const buttons = page.getByRole('button', { name: /^(Hang up|Decline)$/ });
+  while ((await buttons.count()) > 0)
+    await buttons
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+}
+
 async function oneCall(caller, callee, withAudio) {
   await dial(caller.page, callee.user);
   const answer = callee.page.getByRole('button', { name: 'Answer', exact: true });
@@ -78,13 +90,20 @@ try {
   const before = { caller: await snapshot(caller), callee: await snapshot(callee) };
   const audioChecks = [];
   const started = Date.now();
+  const failures = [];
   for (let i = 0; i < CALLS; i++) {
     const audio = await oneCall(caller, callee, i % AUDIO_EVERY === 0).catch(async (error) => {
-      const calls = (p) => p.page.getByRole('region', { name: 'Calls' }).innerText();
-      console.error(
-        `soak: call ${i + 1} failed; caller: ${await calls(caller)}; callee: ${await calls(callee)}`,
-      );
-      throw error;
+      // recorded, then both sides cleared, so one lost call does not hide what the others show
+      failures.push({
+        call: i + 1,
+        error: String(error.message).split('\n')[0],
+        caller: await callsText(caller),
+        callee: await callsText(callee),
+      });
+      console.error(`soak: call ${i + 1} failed: ${JSON.stringify(failures.at(-1))}`);
+      await clear(caller);
+      await clear(callee);
+      return null;
     });
     if (audio) audioChecks.push({ call: i + 1, ...audio });
   }
@@ -108,6 +127,7 @@ try {
     after,
     growth: { caller: growth('caller'), callee: growth('callee') },
     audioChecks,
+    failures,
   };
   const ok = (g) =>
     g.heapMB <= TARGET.heapGrowthMB &&
@@ -115,7 +135,8 @@ try {
     g.audioContexts <= 0 &&
     g.liveTracks <= 0 &&
     g.domNodes <= 0;
-  result.meetsTarget = ok(result.growth.caller) && ok(result.growth.callee) && audioChecks.length > 0;
+  result.meetsTarget =
+    ok(result.growth.caller) && ok(result.growth.callee) && audioChecks.length > 0 && failures.length === 0;
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/soak.json', `${JSON.stringify(result, null, 2)}\n`);
   const line = (side) => {
@@ -123,7 +144,7 @@ try {
     return `${side} heap ${before[side].heapMB} -> ${after[side].heapMB} MB (${g.heapMB >= 0 ? '+' : ''}${g.heapMB}), DOM ${g.domNodes >= 0 ? '+' : ''}${g.domNodes}, open: ${g.peerConnections} peer connections, ${after[side].audioContexts} AudioContexts, ${after[side].liveTracks} live tracks`;
   };
   console.log(
-    `soak (${CALLS} calls in ${seconds} s, audio ${audioChecks.length}/${audioChecks.length} checks): ${line('caller')}; ${line('callee')}; target: ${verdict(result.meetsTarget)}`,
+    `soak (${CALLS} calls in ${seconds} s, ${failures.length} failed, audio ${audioChecks.length} checks passed): ${line('caller')}; ${line('callee')}; target: ${verdict(result.meetsTarget)}`,
   );
   console.log('written bench/results/soak.json');
 } finally {
