@@ -7,9 +7,19 @@ export function installUiBench() {
   const HISTORY_LIST = '[role="list"][aria-label="Call history"]';
   const now = () => performance.now();
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  /** resolves in the frame after the next one: everything changed before it has been painted */
+  /**
+   * resolves once the next frame has been rendered: a task posted from its rAF callback runs after
+   * that frame's rendering, so everything changed before it is painted (as bench/ringing-page.mjs;
+   * a double rAF would add a whole frame of waiting to every measure)
+   */
   const nextPaint = () =>
-    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      }),
+    );
   const byId = (id) => {
     const el = document.getElementById(id);
     if (!el) throw new Error(`#${id} not found`);

@@ -151,7 +151,7 @@ async function measureHistory(page) {
   }
   const pick = (list, key) => stats(list.map((s) => s[key]));
   const firstPage = {
-    method: `click on #tab-history until row 1 of list "Call history" is in the DOM (MutationObserver), then painted (double rAF); warm: ${OPENS} openings, back to Keypad between; cold: right after a reload (Registered)`,
+    method: `click on #tab-history until row 1 of list "Call history" is in the DOM (MutationObserver), then painted (the next frame rendered: rAF, then a task posted from it); warm: ${OPENS} openings, back to Keypad between; cold: right after a reload (Registered)`,
     warm: { inDom: pick(warm, 'inDom'), painted: pick(warm, 'painted') },
     cold: { inDom: pick(cold, 'inDom'), painted: pick(cold, 'painted') },
     warmSamples: warm.map((s) => round(s.painted)),
