@@ -7,18 +7,46 @@
 const SEPARATOR = '\n';
 
 export class Haystack {
-  private readonly text: string;
-  /** offset in `text` where each part starts, ascending */
-  private readonly starts: Int32Array;
+  /**
+   * @param text the parts joined with the separator (Haystack.join)
+   * @param starts offset in `text` where each part starts, ascending
+   */
+  private constructor(
+    private readonly text: string,
+    private readonly starts: Int32Array,
+  ) {}
 
-  constructor(parts: readonly string[]) {
-    this.text = parts.join(SEPARATOR);
-    this.starts = new Int32Array(parts.length);
+  static of(parts: readonly string[]): Haystack {
+    const starts = new Int32Array(parts.length);
     let offset = 0;
     parts.forEach((part, index) => {
-      this.starts[index] = offset;
+      starts[index] = offset;
       offset += part.length + SEPARATOR.length;
     });
+    return new Haystack(Haystack.join(parts), starts);
+  }
+
+  /** The text a Haystack of these parts searches: what the index worker sends instead of the parts. */
+  static join(parts: readonly string[]): string {
+    return parts.join(SEPARATOR);
+  }
+
+  /** The Haystack of `count` parts whose text is `joined` (Haystack.join), found by one scan. */
+  static fromJoined(joined: string, count: number): Haystack {
+    const starts = new Int32Array(count);
+    for (let index = 1, at = 0; index < count; index++) {
+      at = joined.indexOf(SEPARATOR, at) + SEPARATOR.length;
+      if (at < SEPARATOR.length) throw new Error(`joined text has fewer than ${count} parts`);
+      starts[index] = at;
+    }
+    return new Haystack(joined, starts);
+  }
+
+  /** Part `index` itself (a slice of the joined text). */
+  part(index: number): string {
+    const start = this.starts[index] ?? 0;
+    const next = this.starts[index + 1];
+    return this.text.slice(start, next === undefined ? this.text.length : next - SEPARATOR.length);
   }
 
   /** The part containing the character at `offset` (binary search over the start offsets). */

@@ -4,20 +4,17 @@
  */
 import { contactDisplayName } from './display-name';
 import type { NameOrder } from './display-name';
-import { numberFacts, numberKey, queryDigits } from './numbers';
-import { buildEntry, buildSearchData, RankedMatches } from './search-entry';
+import { Haystack } from './haystack';
+import { computeIndexData } from './index-data';
+import type { ContactIndexOptions, IndexData } from './index-data';
+import { numberKey, queryDigits } from './numbers';
+import { numberForms, RankedMatches } from './search-entry';
 import type { ContactMatch, Entry, SearchData } from './search-entry';
 import { searchText } from './text-search';
 import type { Contact, ContactNumber } from './types';
 
 export { contactDisplayName };
-export type { ContactMatch, NameOrder };
-
-export interface ContactIndexOptions {
-  /** default country for reading national numbers (ISO 3166 alpha-2), or null */
-  country: string | null;
-  sortBy: NameOrder;
-}
+export type { ContactIndexOptions, ContactMatch, NameOrder };
 
 export interface ContactIndex {
   /**
@@ -36,9 +33,10 @@ type Found = { contact: Contact; number: ContactNumber };
 
 /** The number whose forms start with the digits, else the first that contains them. */
 function matchedNumber(entry: Entry, digits: string): ContactNumber | null {
-  const prefixed = entry.forms.findIndex((forms) => forms.some((form) => form.startsWith(digits)));
+  const numbers = numberForms(entry);
+  const prefixed = numbers.findIndex((forms) => forms.some((form) => form.startsWith(digits)));
   const index =
-    prefixed >= 0 ? prefixed : entry.forms.findIndex((forms) => forms.some((f) => f.includes(digits)));
+    prefixed >= 0 ? prefixed : numbers.findIndex((forms) => forms.some((f) => f.includes(digits)));
   return entry.contact.numbers[index] ?? null;
 }
 
@@ -48,7 +46,7 @@ function searchDigits(data: SearchData, digits: string, limit: number): ContactM
   const prefix = '|' + digits;
   for (const [rank, needle] of [prefix, digits].entries()) {
     data.digits.forEachMatch(needle, (i) => {
-      const entry = data.entries[i];
+      const entry = data.entry(i);
       if (entry && !matches.has(entry)) matches.add(rank, entry, matchedNumber(entry, digits));
       return matches.bound() > rank;
     });
@@ -56,28 +54,71 @@ function searchDigits(data: SearchData, digits: string, limit: number): ContactM
   return matches.result();
 }
 
+/** Builds the index in this thread: computeIndexData (the costly part), then assembleContactIndex. */
 export function createContactIndex(contacts: readonly Contact[], options: ContactIndexOptions): ContactIndex {
-  const { country, sortBy } = options;
-  const byNumber = new Map<string, Found>();
-  const entries = contacts.map((contact) => {
-    const forms = contact.numbers.map((number) => {
-      const { key, forms } = numberFacts(number.value, country);
-      // The first contact with a number wins: callers list personal contacts first.
-      if (key !== null && !byNumber.has(key)) byNumber.set(key, { contact, number });
-      return forms;
+  return assembleContactIndex(contacts, computeIndexData(contacts, options), options.country);
+}
+
+/**
+ * The entries in sort order over the given contacts, each made when a search first reaches it
+ * (a typical search touches a few dozen): handing a new index over stays cheap.
+ */
+function searchDataOf(contacts: readonly Contact[], data: IndexData): SearchData {
+  const size = data.order.length;
+  if (size !== contacts.length || data.order.some((position) => position >= contacts.length))
+    throw new Error(`index data does not fit the ${contacts.length} contacts`);
+  const [names, texts, words, digits] = [data.names, data.texts, data.words, data.digits].map((joined) =>
+    Haystack.fromJoined(joined, size),
+  ) as [Haystack, Haystack, Haystack, Haystack];
+  const made: (Entry | undefined)[] = new Array<Entry | undefined>(size);
+  const entry = (i: number): Entry | undefined => {
+    const contact = contacts[data.order[i] ?? -1];
+    if (!contact) return undefined;
+    return (made[i] ??= {
+      contact,
+      names: names.part(i),
+      text: texts.part(i),
+      words: words.part(i),
+      digits: digits.part(i),
     });
-    return buildEntry(contact, forms, sortBy);
+  };
+  return { size, entry, names, texts, words, digits };
+}
+
+/** number key -> the contact and number it belongs to */
+function ownersOf(contacts: readonly Contact[], data: IndexData): Map<string, Found> {
+  const byNumber = new Map<string, Found>();
+  const keys = data.keys === '' ? [] : data.keys.split('\n');
+  keys.forEach((key, i) => {
+    const contact = contacts[data.owners[2 * i] ?? -1];
+    const number = contact?.numbers[data.owners[2 * i + 1] ?? -1];
+    if (contact && number) byNumber.set(key, { contact, number });
   });
-  const data = buildSearchData(entries);
-  const sortedContacts = data.entries.map((entry) => entry.contact);
+  return byNumber;
+}
+
+/**
+ * The index over `contacts` from what computeIndexData computed for the same contacts (in this
+ * thread or in the index worker): cheap, a slice per string and a map of the numbers.
+ */
+export function assembleContactIndex(
+  contacts: readonly Contact[],
+  data: IndexData,
+  country: string | null,
+): ContactIndex {
+  const searchData = searchDataOf(contacts, data);
+  // built on the first caller lookup, not while the index is handed over
+  let byNumber: Map<string, Found> | null = null;
+  const sortedContacts = Array.from(data.order, (position) => contacts[position] as Contact);
   return {
     search(query, limit = 50) {
       if (query.trim() === '' || limit <= 0) return [];
       const digits = queryDigits(query);
-      return digits === null ? searchText(data, query, limit) : searchDigits(data, digits, limit);
+      return digits === null ? searchText(searchData, query, limit) : searchDigits(searchData, digits, limit);
     },
     findByNumber(raw) {
       const key = numberKey(raw, country);
+      byNumber ??= ownersOf(contacts, data);
       return key === null ? undefined : byNumber.get(key);
     },
     sorted: () => sortedContacts.slice(),

@@ -1,0 +1,78 @@
+/**
+ * The costly half of building a contact index, as plain data: parsing every number
+ * (libphonenumber), folding every name, sorting. It runs in the index worker (index-worker.ts)
+ * and, where no worker runs, in the page; search.ts turns the result into a ContactIndex in a few
+ * milliseconds. Few big strings and typed arrays, because the page deserialises whatever the
+ * worker sends on its own thread: 20,000 small objects would cost more than the strings.
+ */
+import type { NameOrder } from './display-name';
+import { Haystack } from './haystack';
+import { numberFacts } from './numbers';
+import { compareEntries, entryText } from './search-entry';
+import type { EntryText } from './search-entry';
+import type { Contact } from './types';
+
+export interface ContactIndexOptions {
+  /** default country for reading national numbers (ISO 3166 alpha-2), or null */
+  country: string | null;
+  sortBy: NameOrder;
+}
+
+export interface IndexData {
+  /** position in the input of each contact, in sort order */
+  order: Int32Array;
+  /** each Entry string of the contacts in sort order, Haystack.join-ed */
+  names: string;
+  texts: string;
+  words: string;
+  digits: string;
+  /** number keys (numberKey), Haystack.join-ed; each once, for the first contact that has it */
+  keys: string;
+  /** per key: input position of the contact, then index of the number in contact.numbers */
+  owners: Int32Array;
+}
+
+/** The buffers postMessage can hand over instead of copying. */
+export function transferablesOf(data: IndexData): ArrayBuffer[] {
+  return [data.order.buffer, data.owners.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+/** Number keys in input order, the first contact with a number winning (callers list personal contacts first). */
+function keysOf(
+  contacts: readonly Contact[],
+  keyed: (string | null)[][],
+): Pick<IndexData, 'keys' | 'owners'> {
+  const seen = new Set<string>();
+  const keys: string[] = [];
+  const owners: number[] = [];
+  keyed.forEach((numberKeys, position) =>
+    numberKeys.forEach((key, number) => {
+      if (key === null || seen.has(key)) return;
+      seen.add(key);
+      keys.push(key);
+      owners.push(position, number);
+    }),
+  );
+  return { keys: Haystack.join(keys), owners: Int32Array.from(owners) };
+}
+
+export function computeIndexData(contacts: readonly Contact[], options: ContactIndexOptions): IndexData {
+  const { country, sortBy } = options;
+  const keyed: (string | null)[][] = [];
+  const texts: (EntryText & { id: string; position: number })[] = contacts.map((contact, position) => {
+    const facts = contact.numbers.map((number) => numberFacts(number.value, country));
+    keyed.push(facts.map((fact) => fact.key));
+    const forms = facts.map((fact) => fact.forms);
+    return { ...entryText(contact, forms, sortBy), id: contact.id, position };
+  });
+  texts.sort(compareEntries);
+  const column = (key: 'names' | 'text' | 'words' | 'digits') => Haystack.join(texts.map((t) => t[key]));
+  return {
+    order: Int32Array.from(texts, (t) => t.position),
+    names: column('names'),
+    texts: column('text'),
+    words: column('words'),
+    digits: column('digits'),
+    ...keysOf(contacts, keyed),
+  };
+}

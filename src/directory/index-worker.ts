@@ -1,0 +1,22 @@
+/**
+ * The contact index worker: computes IndexData (number parsing, folding, sorting) away from the
+ * page, so building the index over a big directory never blocks input. Started by
+ * src/stores/directory/index-builder.ts; Vite bundles it as its own chunk.
+ */
+import { createIndexHandler } from './index-protocol';
+import type { IndexRequest } from './index-protocol';
+import { transferablesOf } from './index-data';
+
+/** The part of the worker's global scope used here (the project's TypeScript lib is the DOM one). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<IndexRequest>) => void) | null;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+const handle = createIndexHandler();
+
+scope.onmessage = (event) => {
+  const reply = handle(event.data);
+  if (reply) scope.postMessage(reply, 'data' in reply ? transferablesOf(reply.data) : []);
+};
