@@ -26,34 +26,25 @@ export interface IndexData {
   texts: string;
   words: string;
   digits: string;
-  /** number keys (numberKey), Haystack.join-ed; each once, for the first contact that has it */
+  /**
+   * number keys (numberKey) in ascending order, Haystack.join-ed; each once, for the first contact
+   * (in input order) that has it: a lookup is a binary search, no map to build in the page
+   */
   keys: string;
   /** per key: input position of the contact, then index of the number in contact.numbers */
   owners: Int32Array;
 }
 
-/** The buffers postMessage can hand over instead of copying. */
-export function transferablesOf(data: IndexData): ArrayBuffer[] {
-  return [data.order.buffer, data.owners.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-}
-
-/** Number keys in input order, the first contact with a number winning (callers list personal contacts first). */
-function keysOf(
-  contacts: readonly Contact[],
-  keyed: (string | null)[][],
-): Pick<IndexData, 'keys' | 'owners'> {
-  const seen = new Set<string>();
-  const keys: string[] = [];
-  const owners: number[] = [];
+/** Each number key once, the first contact with it winning (callers list personal contacts first), sorted. */
+function keysOf(keyed: (string | null)[][]): Pick<IndexData, 'keys' | 'owners'> {
+  const owner = new Map<string, [number, number]>();
   keyed.forEach((numberKeys, position) =>
     numberKeys.forEach((key, number) => {
-      if (key === null || seen.has(key)) return;
-      seen.add(key);
-      keys.push(key);
-      owners.push(position, number);
+      if (key !== null && !owner.has(key)) owner.set(key, [position, number]);
     }),
   );
-  return { keys: Haystack.join(keys), owners: Int32Array.from(owners) };
+  const keys = [...owner.keys()].sort();
+  return { keys: Haystack.join(keys), owners: Int32Array.from(keys.flatMap((key) => owner.get(key) ?? [])) };
 }
 
 export function computeIndexData(contacts: readonly Contact[], options: ContactIndexOptions): IndexData {
@@ -73,6 +64,6 @@ export function computeIndexData(contacts: readonly Contact[], options: ContactI
     texts: column('text'),
     words: column('words'),
     digits: column('digits'),
-    ...keysOf(contacts, keyed),
+    ...keysOf(keyed),
   };
 }

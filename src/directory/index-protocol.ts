@@ -1,8 +1,9 @@
 /**
  * Messages between the page and the contact index worker (index-worker.ts), and the worker's
  * handler as a plain function, so tests run exactly what the worker runs, without a Worker.
- * Contacts go over in several messages: cloning 20,000 of them in one postMessage would itself be
- * a long task in the page.
+ * Both ways the data go in several messages, because the page clones what it sends and
+ * deserialises what it receives on its own thread: 20,000 contacts, or the index's megabytes of
+ * strings, in one message would be a long task of their own.
  */
 import { computeIndexData } from './index-data';
 import type { ContactIndexOptions, IndexData } from './index-data';
@@ -14,29 +15,61 @@ export type IndexRequest =
   /** all batches are sent: compute build `build` */
   | ({ type: 'build'; build: number } & ContactIndexOptions);
 
-export type IndexReply = { build: number; data: IndexData } | { build: number; error: string };
+const COLUMNS = ['names', 'texts', 'words', 'digits', 'keys'] as const;
+type IndexColumn = (typeof COLUMNS)[number];
+
+export type IndexReply =
+  /** one string column of the result */
+  | { build: number; column: IndexColumn; text: string }
+  /** the last message of a build: its arrays */
+  | ({ build: number } & Pick<IndexData, 'order' | 'owners'>)
+  | { build: number; error: string };
+
+/** The result as messages: each string column, then the arrays (handed over, not copied). */
+function repliesOf(build: number, data: IndexData): IndexReply[] {
+  const columns = COLUMNS.map((column): IndexReply => ({ build, column, text: data[column] }));
+  return [...columns, { build, order: data.order, owners: data.owners }];
+}
+
+/** What postMessage can hand over instead of copying. */
+export function transferablesOf(reply: IndexReply): ArrayBuffer[] {
+  if (!('order' in reply)) return [];
+  return [reply.order.buffer, reply.owners.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+/** The data of one build from all its replies (the arrays last), or null while some are missing. */
+export function joinReplies(replies: readonly IndexReply[]): IndexData | null {
+  const last = replies.at(-1);
+  if (!last || !('order' in last)) return null;
+  const text: Partial<Record<IndexColumn, string>> = {};
+  for (const reply of replies) if ('column' in reply) text[reply.column] = reply.text;
+  const { names, texts, words, digits, keys } = text;
+  if (names === undefined || texts === undefined || words === undefined || digits === undefined) return null;
+  if (keys === undefined) return null;
+  return { names, texts, words, digits, keys, order: last.order, owners: last.owners };
+}
 
 /**
  * The worker's message handler: collects the batches of the newest build and computes it; a
  * request of an older build gets no reply (the page has already moved on).
  */
-export function createIndexHandler(): (request: IndexRequest) => IndexReply | null {
+export function createIndexHandler(): (request: IndexRequest) => IndexReply[] {
   let build = -1;
   let contacts: Contact[] = [];
   return (request) => {
-    if (request.build < build) return null;
+    if (request.build < build) return [];
     if (request.build > build) [build, contacts] = [request.build, []];
     if (request.type === 'contacts') {
       contacts.push(...request.contacts);
-      return null;
+      return [];
     }
     const { country, sortBy } = request;
     const collected = contacts;
     contacts = [];
     try {
-      return { build, data: computeIndexData(collected, { country, sortBy }) };
+      return repliesOf(build, computeIndexData(collected, { country, sortBy }));
     } catch (error) {
-      return { build, error: error instanceof Error ? error.message : String(error) };
+      return [{ build, error: error instanceof Error ? error.message : String(error) }];
     }
   };
 }

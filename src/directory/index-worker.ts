@@ -3,9 +3,8 @@
  * page, so building the index over a big directory never blocks input. Started by
  * src/stores/directory/index-builder.ts; Vite bundles it as its own chunk.
  */
-import { createIndexHandler } from './index-protocol';
+import { createIndexHandler, transferablesOf } from './index-protocol';
 import type { IndexRequest } from './index-protocol';
-import { transferablesOf } from './index-data';
 
 /** The part of the worker's global scope used here (the project's TypeScript lib is the DOM one). */
 interface WorkerScope {
@@ -17,6 +16,6 @@ const scope = globalThis as unknown as WorkerScope;
 const handle = createIndexHandler();
 
 scope.onmessage = (event) => {
-  const reply = handle(event.data);
-  if (reply) scope.postMessage(reply, 'data' in reply ? transferablesOf(reply.data) : []);
+  // one message per reply: the page deserialises each in a task of its own
+  for (const reply of handle(event.data)) scope.postMessage(reply, transferablesOf(reply));
 };

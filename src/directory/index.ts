@@ -17,7 +17,7 @@ export { assembleContactIndex, createContactIndex } from './search';
 export type { ContactIndex, ContactIndexOptions, ContactMatch } from './search';
 export { computeIndexData } from './index-data';
 export type { IndexData } from './index-data';
-export { createIndexHandler } from './index-protocol';
+export { createIndexHandler, joinReplies } from './index-protocol';
 export type { IndexReply, IndexRequest } from './index-protocol';
 export { parseVCards } from './vcard';
 export { exportVCards } from './vcard-export';

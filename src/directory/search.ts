@@ -85,21 +85,30 @@ function searchDataOf(contacts: readonly Contact[], data: IndexData): SearchData
   return { size, entry, names, texts, words, digits };
 }
 
-/** number key -> the contact and number it belongs to */
-function ownersOf(contacts: readonly Contact[], data: IndexData): Map<string, Found> {
-  const byNumber = new Map<string, Found>();
-  const keys = data.keys === '' ? [] : data.keys.split('\n');
-  keys.forEach((key, i) => {
-    const contact = contacts[data.owners[2 * i] ?? -1];
-    const number = contact?.numbers[data.owners[2 * i + 1] ?? -1];
-    if (contact && number) byNumber.set(key, { contact, number });
-  });
-  return byNumber;
+/** number key -> the contact and number it belongs to: a binary search over the sorted keys */
+function ownerLookup(contacts: readonly Contact[], data: IndexData): (key: string) => Found | undefined {
+  const count = data.owners.length / 2;
+  const keys = Haystack.fromJoined(data.keys, count);
+  return (key) => {
+    let [low, high] = [0, count - 1];
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = keys.part(middle);
+      if (found === key) {
+        const contact = contacts[data.owners[2 * middle] ?? -1];
+        const number = contact?.numbers[data.owners[2 * middle + 1] ?? -1];
+        return contact && number ? { contact, number } : undefined;
+      }
+      if (found < key) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  };
 }
 
 /**
  * The index over `contacts` from what computeIndexData computed for the same contacts (in this
- * thread or in the index worker): cheap, a slice per string and a map of the numbers.
+ * thread or in the index worker): cheap, nothing is built per contact until a search reaches it.
  */
 export function assembleContactIndex(
   contacts: readonly Contact[],
@@ -107,8 +116,7 @@ export function assembleContactIndex(
   country: string | null,
 ): ContactIndex {
   const searchData = searchDataOf(contacts, data);
-  // built on the first caller lookup, not while the index is handed over
-  let byNumber: Map<string, Found> | null = null;
+  const owner = ownerLookup(contacts, data);
   const sortedContacts = Array.from(data.order, (position) => contacts[position] as Contact);
   return {
     search(query, limit = 50) {
@@ -118,8 +126,7 @@ export function assembleContactIndex(
     },
     findByNumber(raw) {
       const key = numberKey(raw, country);
-      byNumber ??= ownersOf(contacts, data);
-      return key === null ? undefined : byNumber.get(key);
+      return key === null ? undefined : owner(key);
     },
     sorted: () => sortedContacts.slice(),
     size: sortedContacts.length,

@@ -50,4 +50,11 @@ describe('directory store with the index worker', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(directory.sorted).toHaveLength(3);
   });
+
+  it('exports exactly the stored contacts while the worker is still building', async () => {
+    const directory = useDirectoryStore();
+    await directory.saveContact({ ...company[1]!, lastName: 'Justsaved' });
+    expect(directory.search('justsaved')).toEqual([]);
+    expect(directory.exportContacts('csv').text).toContain('Justsaved');
+  });
 });

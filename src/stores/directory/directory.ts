@@ -76,14 +76,17 @@ export const useDirectoryStore = defineStore('directory', () => {
    * start-up): searching never waits for a build. Without one, built here on first use, as always.
    */
   const index = computed((): ContactIndex => {
-    const { country, sortBy } = options();
     const last = built.value;
-    const current =
-      last?.contacts === contacts.value && last.options.country === country && last.options.sortBy === sortBy;
-    if (last && (current || builder)) return last.index;
+    if (last && (isCurrent(last) || builder)) return last.index;
     if (builder) return EMPTY_INDEX;
-    return markRaw(createContactIndex(contacts.value, { country, sortBy }));
+    return markRaw(createContactIndex(contacts.value, options()));
   });
+  function isCurrent(last: { contacts: readonly Contact[]; options: ContactIndexOptions }): boolean {
+    const { country, sortBy } = options();
+    return (
+      last.contacts === contacts.value && last.options.country === country && last.options.sortBy === sortBy
+    );
+  }
   const personalCount = computed(() => contacts.value.filter((c) => c.source === 'personal').length);
 
   if (builder) {
@@ -171,7 +174,13 @@ export const useDirectoryStore = defineStore('directory', () => {
 
   /** personal contacts as a vCard 3.0 or CSV file */
   function exportContacts(format: 'vcard' | 'csv'): ExportedFile {
-    const personal = index.value.sorted().filter((c) => c.source === 'personal');
+    // right after an import the worker may still be building: sort exactly what is stored
+    const last = built.value;
+    const sorted =
+      !builder || (last && isCurrent(last))
+        ? index.value.sorted()
+        : createContactIndex(contacts.value, options()).sorted();
+    const personal = sorted.filter((c) => c.source === 'personal');
     return format === 'vcard'
       ? { filename: 'contacts.vcf', mime: 'text/vcard;charset=utf-8', text: exportVCards(personal) }
       : { filename: 'contacts.csv', mime: 'text/csv;charset=utf-8', text: exportContactsCsv(personal) };

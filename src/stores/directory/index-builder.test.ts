@@ -49,11 +49,11 @@ describe('contact index builder', () => {
     const worker = inThreadWorker({ manual: true });
     const builder = createIndexBuilder(worker.start, BATCH);
     const first = builder.build(contacts.slice(0, 5), OPTIONS);
-    await vi.waitFor(() => expect(worker.held).toHaveLength(1));
+    await vi.waitFor(() => expect(worker.held).toHaveLength(6));
     const second = builder.build(contacts.slice(0, 7), OPTIONS);
     expect(await first).toBeNull();
     worker.deliver(); // the answer to the first build: ignored
-    await vi.waitFor(() => expect(worker.held).toHaveLength(1));
+    await vi.waitFor(() => expect(worker.held).toHaveLength(6));
     worker.deliver();
     expect((await second)?.size).toBe(7);
   });
@@ -70,7 +70,7 @@ describe('contact index builder', () => {
   });
 
   it('falls back to the page when the worker errors or answers with an error', async () => {
-    const crashing = inThreadWorker({ replyWith: () => null });
+    const crashing = inThreadWorker({ replyWith: () => [] });
     const builder = createIndexBuilder(crashing.start, BATCH);
     const built = builder.build(contacts, OPTIONS);
     await vi.waitFor(() => expect(crashing.requests.length).toBeGreaterThan(0));
@@ -79,7 +79,7 @@ describe('contact index builder', () => {
     expect(crashing.port.terminate).toHaveBeenCalled();
 
     const failing = inThreadWorker({
-      replyWith: (request) => request.type === 'build' && { build: request.build, error: 'boom' },
+      replyWith: (request) => (request.type === 'build' ? [{ build: request.build, error: 'boom' }] : []),
     });
     const index = await createIndexBuilder(failing.start, BATCH).build(contacts, OPTIONS);
     expect(names(index, 'lefe')).toEqual(names(createContactIndex(contacts, OPTIONS), 'lefe'));

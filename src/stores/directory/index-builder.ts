@@ -1,6 +1,7 @@
 import {
   assembleContactIndex,
   createContactIndex,
+  joinReplies,
   type Contact,
   type ContactIndex,
   type ContactIndexOptions,
@@ -80,6 +81,8 @@ interface Pending {
   build: number;
   contacts: readonly Contact[];
   options: ContactIndexOptions;
+  /** the worker's replies so far */
+  replies: IndexReply[];
   settle: (index: ContactIndex | null) => void;
 }
 
@@ -117,12 +120,16 @@ export function createIndexBuilder(
   function receive(reply: IndexReply): void {
     if (!pending || reply.build !== pending.build) return; // an older build: dropped
     if ('error' in reply) return fail(new Error(reply.error));
-    const { contacts, options, settle } = pending;
-    pending = null;
+    pending.replies.push(reply);
+    if (!('order' in reply)) return; // more to come
+    const { contacts, options, settle, replies } = pending;
     try {
-      settle(measured('assemble', () => assembleContactIndex(contacts, reply.data, options.country)));
+      const data = joinReplies(replies);
+      if (!data) throw new Error('incomplete index data');
+      const index = measured('assemble', () => assembleContactIndex(contacts, data, options.country));
+      pending = null;
+      settle(index);
     } catch (error) {
-      pending = { build: reply.build, contacts, options, settle };
       fail(error);
     }
   }
@@ -160,7 +167,7 @@ export function createIndexBuilder(
       pending = null;
       if (!connect()) return inThread(build, contacts, options);
       return new Promise((settle) => {
-        pending = { build, contacts, options, settle };
+        pending = { build, contacts, options, replies: [], settle };
         send(build, contacts, options).catch(fail);
       });
     },

@@ -7,7 +7,9 @@ import type { IndexWorkerPort } from './index-builder';
  * Each message is structured-cloned and handled in a later task, as a real Worker would; with
  * `manual`, replies wait for `deliver()`. `replyWith` replaces the worker's answer.
  */
-export function inThreadWorker(options: { manual?: boolean; replyWith?: (r: IndexRequest) => unknown } = {}) {
+export function inThreadWorker(
+  options: { manual?: boolean; replyWith?: (r: IndexRequest) => IndexReply[] } = {},
+) {
   const handle = createIndexHandler();
   const requests: IndexRequest[] = [];
   const held: IndexReply[] = [];
@@ -16,10 +18,9 @@ export function inThreadWorker(options: { manual?: boolean; replyWith?: (r: Inde
       requests.push(request);
       const copy = structuredClone(request);
       setTimeout(() => {
-        const reply = (options.replyWith ? options.replyWith(copy) : handle(copy)) as IndexReply | null;
-        if (!reply) return;
-        if (options.manual) held.push(reply);
-        else port.onmessage?.({ data: structuredClone(reply) });
+        const replies = options.replyWith ? options.replyWith(copy) : handle(copy);
+        if (options.manual) held.push(...replies);
+        else for (const reply of replies) port.onmessage?.({ data: structuredClone(reply) });
       });
     },
     onmessage: null,
