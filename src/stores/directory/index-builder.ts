@@ -57,7 +57,7 @@ export function provideIndexWorker(start: StartIndexWorker | null | undefined): 
 }
 
 /** Contacts per postMessage: cloning a batch takes a few ms of the page's time, all at once ~100. */
-export const CONTACTS_PER_MESSAGE = 1000;
+export const CONTACTS_PER_MESSAGE = 500;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
