@@ -6,9 +6,15 @@
 
 const SEPARATOR = '\n';
 
+/** A Haystack as plain data: the parts joined with the separator, and where each part starts. */
+export interface HaystackData {
+  text: string;
+  starts: Int32Array;
+}
+
 export class Haystack {
   /**
-   * @param text the parts joined with the separator (Haystack.join)
+   * @param text the parts joined with the separator
    * @param starts offset in `text` where each part starts, ascending
    */
   private constructor(
@@ -23,23 +29,16 @@ export class Haystack {
       starts[index] = offset;
       offset += part.length + SEPARATOR.length;
     });
-    return new Haystack(Haystack.join(parts), starts);
+    return new Haystack(parts.join(SEPARATOR), starts);
   }
 
-  /** The text a Haystack of these parts searches: what the index worker sends instead of the parts. */
-  static join(parts: readonly string[]): string {
-    return parts.join(SEPARATOR);
+  /** What a Haystack is made of, as plain data (what the index worker sends). */
+  get data(): HaystackData {
+    return { text: this.text, starts: this.starts };
   }
 
-  /** The Haystack of `count` parts whose text is `joined` (Haystack.join), found by one scan. */
-  static fromJoined(joined: string, count: number): Haystack {
-    const starts = new Int32Array(count);
-    for (let index = 1, at = 0; index < count; index++) {
-      at = joined.indexOf(SEPARATOR, at) + SEPARATOR.length;
-      if (at < SEPARATOR.length) throw new Error(`joined text has fewer than ${count} parts`);
-      starts[index] = at;
-    }
-    return new Haystack(joined, starts);
+  static from(data: HaystackData): Haystack {
+    return new Haystack(data.text, data.starts);
   }
 
   /** Part `index` itself (a slice of the joined text). */

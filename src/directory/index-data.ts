@@ -7,6 +7,7 @@
  */
 import type { NameOrder } from './display-name';
 import { Haystack } from './haystack';
+import type { HaystackData } from './haystack';
 import { numberFacts } from './numbers';
 import { compareEntries, entryText } from './search-entry';
 import type { EntryText } from './search-entry';
@@ -21,16 +22,16 @@ export interface ContactIndexOptions {
 export interface IndexData {
   /** position in the input of each contact, in sort order */
   order: Int32Array;
-  /** each Entry string of the contacts in sort order, Haystack.join-ed */
-  names: string;
-  texts: string;
-  words: string;
-  digits: string;
+  /** each Entry string of the contacts in sort order, as a Haystack */
+  names: HaystackData;
+  texts: HaystackData;
+  words: HaystackData;
+  digits: HaystackData;
   /**
-   * number keys (numberKey) in ascending order, Haystack.join-ed; each once, for the first contact
+   * number keys (numberKey) in ascending order, as a Haystack; each once, for the first contact
    * (in input order) that has it: a lookup is a binary search, no map to build in the page
    */
-  keys: string;
+  keys: HaystackData;
   /** per key: input position of the contact, then index of the number in contact.numbers */
   owners: Int32Array;
 }
@@ -44,7 +45,10 @@ function keysOf(keyed: (string | null)[][]): Pick<IndexData, 'keys' | 'owners'> 
     }),
   );
   const keys = [...owner.keys()].sort();
-  return { keys: Haystack.join(keys), owners: Int32Array.from(keys.flatMap((key) => owner.get(key) ?? [])) };
+  return {
+    keys: Haystack.of(keys).data,
+    owners: Int32Array.from(keys.flatMap((key) => owner.get(key) ?? [])),
+  };
 }
 
 export function computeIndexData(contacts: readonly Contact[], options: ContactIndexOptions): IndexData {
@@ -57,7 +61,7 @@ export function computeIndexData(contacts: readonly Contact[], options: ContactI
     return { ...entryText(contact, forms, sortBy), id: contact.id, position };
   });
   texts.sort(compareEntries);
-  const column = (key: 'names' | 'text' | 'words' | 'digits') => Haystack.join(texts.map((t) => t[key]));
+  const column = (key: 'names' | 'text' | 'words' | 'digits') => Haystack.of(texts.map((t) => t[key])).data;
   return {
     order: Int32Array.from(texts, (t) => t.position),
     names: column('names'),

@@ -6,6 +6,7 @@
  * strings, in one message would be a long task of their own.
  */
 import { computeIndexData } from './index-data';
+import type { HaystackData } from './haystack';
 import type { ContactIndexOptions, IndexData } from './index-data';
 import type { Contact } from './types';
 
@@ -19,31 +20,32 @@ const COLUMNS = ['names', 'texts', 'words', 'digits', 'keys'] as const;
 type IndexColumn = (typeof COLUMNS)[number];
 
 export type IndexReply =
-  /** one string column of the result */
-  | { build: number; column: IndexColumn; text: string }
+  /** one column of the result */
+  | ({ build: number; column: IndexColumn } & HaystackData)
   /** the last message of a build: its arrays */
   | ({ build: number } & Pick<IndexData, 'order' | 'owners'>)
   | { build: number; error: string };
 
 /** The result as messages: each string column, then the arrays (handed over, not copied). */
 function repliesOf(build: number, data: IndexData): IndexReply[] {
-  const columns = COLUMNS.map((column): IndexReply => ({ build, column, text: data[column] }));
+  const columns = COLUMNS.map((column): IndexReply => ({ build, column, ...data[column] }));
   return [...columns, { build, order: data.order, owners: data.owners }];
 }
 
 /** What postMessage can hand over instead of copying. */
 export function transferablesOf(reply: IndexReply): ArrayBuffer[] {
-  if (!('order' in reply)) return [];
-  return [reply.order.buffer, reply.owners.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  const arrays = 'order' in reply ? [reply.order, reply.owners] : 'starts' in reply ? [reply.starts] : [];
+  return arrays.map((array) => array.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
 /** The data of one build from all its replies (the arrays last), or null while some are missing. */
 export function joinReplies(replies: readonly IndexReply[]): IndexData | null {
   const last = replies.at(-1);
   if (!last || !('order' in last)) return null;
-  const text: Partial<Record<IndexColumn, string>> = {};
-  for (const reply of replies) if ('column' in reply) text[reply.column] = reply.text;
-  const { names, texts, words, digits, keys } = text;
+  const found: Partial<Record<IndexColumn, HaystackData>> = {};
+  for (const reply of replies)
+    if ('column' in reply) found[reply.column] = { text: reply.text, starts: reply.starts };
+  const { names, texts, words, digits, keys } = found;
   if (names === undefined || texts === undefined || words === undefined || digits === undefined) return null;
   if (keys === undefined) return null;
   return { names, texts, words, digits, keys, order: last.order, owners: last.owners };

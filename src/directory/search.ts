@@ -67,9 +67,11 @@ function searchDataOf(contacts: readonly Contact[], data: IndexData): SearchData
   const size = data.order.length;
   if (size !== contacts.length || data.order.some((position) => position >= contacts.length))
     throw new Error(`index data does not fit the ${contacts.length} contacts`);
-  const [names, texts, words, digits] = [data.names, data.texts, data.words, data.digits].map((joined) =>
-    Haystack.fromJoined(joined, size),
-  ) as [Haystack, Haystack, Haystack, Haystack];
+  const [names, texts, words, digits] = [data.names, data.texts, data.words, data.digits].map((column) => {
+    if (column.starts.length !== size)
+      throw new Error(`a column of ${column.starts.length} parts, not ${size}`);
+    return Haystack.from(column);
+  }) as [Haystack, Haystack, Haystack, Haystack];
   const made: (Entry | undefined)[] = new Array<Entry | undefined>(size);
   const entry = (i: number): Entry | undefined => {
     const contact = contacts[data.order[i] ?? -1];
@@ -88,7 +90,7 @@ function searchDataOf(contacts: readonly Contact[], data: IndexData): SearchData
 /** number key -> the contact and number it belongs to: a binary search over the sorted keys */
 function ownerLookup(contacts: readonly Contact[], data: IndexData): (key: string) => Found | undefined {
   const count = data.owners.length / 2;
-  const keys = Haystack.fromJoined(data.keys, count);
+  const keys = Haystack.from(data.keys);
   return (key) => {
     let [low, high] = [0, count - 1];
     while (low <= high) {
@@ -117,7 +119,8 @@ export function assembleContactIndex(
 ): ContactIndex {
   const searchData = searchDataOf(contacts, data);
   const owner = ownerLookup(contacts, data);
-  const sortedContacts = Array.from(data.order, (position) => contacts[position] as Contact);
+  // only the directory list and an export want them all
+  let sortedContacts: Contact[] | null = null;
   return {
     search(query, limit = 50) {
       if (query.trim() === '' || limit <= 0) return [];
@@ -128,7 +131,8 @@ export function assembleContactIndex(
       const key = numberKey(raw, country);
       return key === null ? undefined : owner(key);
     },
-    sorted: () => sortedContacts.slice(),
-    size: sortedContacts.length,
+    sorted: () =>
+      (sortedContacts ??= Array.from(data.order, (position) => contacts[position] as Contact)).slice(),
+    size: searchData.size,
   };
 }

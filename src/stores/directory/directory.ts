@@ -76,9 +76,7 @@ export const useDirectoryStore = defineStore('directory', () => {
    * start-up): searching never waits for a build. Without one, built here on first use, as always.
    */
   const index = computed((): ContactIndex => {
-    const last = built.value;
-    if (last && (isCurrent(last) || builder)) return last.index;
-    if (builder) return EMPTY_INDEX;
+    if (builder) return built.value?.index ?? EMPTY_INDEX;
     return markRaw(createContactIndex(contacts.value, options()));
   });
   function isCurrent(last: { contacts: readonly Contact[]; options: ContactIndexOptions }): boolean {

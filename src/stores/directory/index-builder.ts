@@ -74,7 +74,6 @@ function measured<T>(step: string, work: () => T): T {
 export interface ContactIndexBuilder {
   /** The index over `contacts`; null when a newer build started meanwhile (this one is dropped). */
   build(contacts: readonly Contact[], options: ContactIndexOptions): Promise<ContactIndex | null>;
-  dispose(): void;
 }
 
 interface Pending {
@@ -170,13 +169,6 @@ export function createIndexBuilder(
         pending = { build, contacts, options, replies: [], settle };
         send(build, contacts, options).catch(fail);
       });
-    },
-    dispose() {
-      latest++;
-      pending?.settle(null);
-      pending = null;
-      port?.terminate();
-      port = null;
     },
   };
 }
