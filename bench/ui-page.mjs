@@ -20,6 +20,40 @@ export function installUiBench() {
         channel.port2.postMessage(null);
       }),
     );
+  /**
+   * The main thread's long tasks (over 50 ms) since the page started, and the app's own
+   * `directory-index…` User Timing measures (main-thread parts of a contact index build), so a
+   * long task can be told apart from the index's work.
+   */
+  const longTaskLog = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTaskLog.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no Long Tasks API: longTasks() reports supported: false
+  }
+  const indexMeasures = (sinceMs) =>
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('directory-index') && m.startTime >= sinceMs)
+      .map((m) => ({
+        name: m.name.replace('directory-index: ', ''),
+        start: m.startTime,
+        duration: m.duration,
+      }));
+  /** when the page last received a contact index built after `sinceMs`, else null */
+  function indexReadyAt(sinceMs) {
+    const done = indexMeasures(sinceMs).filter((m) => m.name === 'assemble' || m.name === 'in-thread build');
+    return done.length ? Math.max(...done.map((m) => m.start + m.duration)) : null;
+  }
+  /** long tasks and index steps starting in [sinceMs, untilMs) */
+  function longTasks(sinceMs, untilMs) {
+    const indexWork = indexMeasures(sinceMs).filter((m) => m.start < untilMs);
+    const supported = PerformanceObserver.supportedEntryTypes.includes('longtask');
+    const tasks = longTaskLog.filter((t) => t.start >= sinceMs && t.start < untilMs);
+    return { supported, tasks, indexWork };
+  }
   const byId = (id) => {
     const el = document.getElementById(id);
     if (!el) throw new Error(`#${id} not found`);
@@ -151,5 +185,14 @@ export function installUiBench() {
     return samples;
   }
 
-  window.uiBench = { openHistory, openKeypad, scrollHistory, filterHistory, typeQuery, sleep };
+  window.uiBench = {
+    openHistory,
+    openKeypad,
+    scrollHistory,
+    filterHistory,
+    typeQuery,
+    sleep,
+    longTasks,
+    indexReadyAt,
+  };
 }

@@ -6,19 +6,46 @@
 
 const SEPARATOR = '\n';
 
-export class Haystack {
-  private readonly text: string;
-  /** offset in `text` where each part starts, ascending */
-  private readonly starts: Int32Array;
+/** A Haystack as plain data: the parts joined with the separator, and where each part starts. */
+export interface HaystackData {
+  text: string;
+  starts: Int32Array;
+}
 
-  constructor(parts: readonly string[]) {
-    this.text = parts.join(SEPARATOR);
-    this.starts = new Int32Array(parts.length);
+export class Haystack {
+  /**
+   * @param text the parts joined with the separator
+   * @param starts offset in `text` where each part starts, ascending
+   */
+  private constructor(
+    private readonly text: string,
+    private readonly starts: Int32Array,
+  ) {}
+
+  static of(parts: readonly string[]): Haystack {
+    const starts = new Int32Array(parts.length);
     let offset = 0;
     parts.forEach((part, index) => {
-      this.starts[index] = offset;
+      starts[index] = offset;
       offset += part.length + SEPARATOR.length;
     });
+    return new Haystack(parts.join(SEPARATOR), starts);
+  }
+
+  /** What a Haystack is made of, as plain data (what the index worker sends). */
+  get data(): HaystackData {
+    return { text: this.text, starts: this.starts };
+  }
+
+  static from(data: HaystackData): Haystack {
+    return new Haystack(data.text, data.starts);
+  }
+
+  /** Part `index` itself (a slice of the joined text). */
+  part(index: number): string {
+    const start = this.starts[index] ?? 0;
+    const next = this.starts[index + 1];
+    return this.text.slice(start, next === undefined ? this.text.length : next - SEPARATOR.length);
   }
 
   /** The part containing the character at `offset` (binary search over the start offsets). */

@@ -14,8 +14,12 @@ export { foldText, sanitizeText } from './fold';
 export type { SanitizedText } from './fold';
 export { contactDisplayName } from './display-name';
 export type { NameOrder } from './display-name';
-export { createContactIndex } from './search';
+export { assembleContactIndex, createContactIndex } from './search';
 export type { ContactIndex, ContactIndexOptions, ContactMatch } from './search';
+export { computeIndexData } from './index-data';
+export type { IndexData } from './index-data';
+export { createIndexHandler, joinReplies } from './index-protocol';
+export type { IndexReply, IndexRequest } from './index-protocol';
 // vCard and CSV import/export: './formats', loaded on demand
 export { validateContact, isPlausibleEmail } from './validate';
 export type { ContactFieldError, ContactFieldErrorCode } from './validate';

@@ -1,10 +1,10 @@
 /**
  * What the contact index precomputes per contact, and the rank-grouped result list. Internal to
- * search.ts and text-search.ts.
+ * index-data.ts (the build, in a worker), search.ts and text-search.ts.
  */
 import type { NameOrder } from './display-name';
 import { foldText } from './fold';
-import { Haystack } from './haystack';
+import type { Haystack } from './haystack';
 import type { Contact, ContactNumber } from './types';
 
 export interface ContactMatch {
@@ -21,16 +21,21 @@ export interface Entry {
   text: string;
   /** `text` with ASCII punctuation as spaces, after a leading space: `' ' + word` finds word starts */
   words: string;
-  /** `|` + every search form of every number, `|`-separated */
+  /**
+   * per number, in contact.numbers order: NUMBER_START, then `|` + each of its search forms. A
+   * digit query (only `0-9*#`) never matches a separator, so `|` + digits finds a form's start.
+   */
   digits: string;
-  /** search forms per number, same order as contact.numbers */
-  forms: string[][];
-  sortKey: string;
 }
+
+/** An Entry's strings and its sort key: what the index build computes per contact (in a worker). */
+export type EntryText = Omit<Entry, 'contact'> & { sortKey: string };
 
 /** The entries in sort order, and each of their strings joined for single-pass scans. */
 export interface SearchData {
-  entries: Entry[];
+  size: number;
+  /** entry `i` in sort order (made on first use, then the same object), undefined out of range */
+  entry(i: number): Entry | undefined;
   names: Haystack;
   texts: Haystack;
   words: Haystack;
@@ -39,6 +44,8 @@ export interface SearchData {
 
 /** Marks where a name starts in Entry.names (not `\n`: that separates Haystack parts). */
 export const NAME_START = '\u0001';
+/** Marks where a number's search forms start in Entry.digits (never in a digit query). */
+const NUMBER_START = ';';
 
 /** ASCII punctuation and spaces (not letters, digits, nor anything beyond ASCII) become spaces. */
 const NON_WORD = /[\u0000-\u002f\u003a-\u0060\u007b-\u007f]/g;
@@ -58,35 +65,33 @@ function sortKeyOf(contact: Contact, sortBy: NameOrder): string {
 const oneLine = (s: string) => foldText(s).replace(/\s+/g, ' ').trim();
 
 /** `forms`: numberSearchForms of each of the contact's numbers (parsed once by the caller). */
-export function buildEntry(contact: Contact, forms: string[][], sortBy: NameOrder): Entry {
+export function entryText(contact: Contact, forms: string[][], sortBy: NameOrder): EntryText {
   const { firstName, lastName, company, jobTitle, email } = contact;
   const text = oneLine([firstName, lastName, company, jobTitle, email].join(' '));
   return {
-    contact,
     names: NAME_START + oneLine(firstName) + NAME_START + oneLine(lastName),
     text,
     words: ' ' + wordsOf(text),
-    digits: '|' + forms.flat().join('|'),
-    forms,
+    digits: forms.map((own) => NUMBER_START + own.map((form) => '|' + form).join('')).join(''),
     sortKey: sortKeyOf(contact, sortBy),
   };
 }
 
-function compareEntries(a: Entry, b: Entry): number {
-  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
-  return a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0;
+/** The search forms of each of the entry's numbers (contact.numbers order), read back from `digits`. */
+export function numberForms(entry: Entry): string[][] {
+  return entry.digits
+    .split(NUMBER_START)
+    .slice(1)
+    .map((own) => own.split('|').slice(1));
 }
 
-export function buildSearchData(unsorted: Entry[]): SearchData {
-  const entries = unsorted.slice().sort(compareEntries);
-  const haystack = (key: 'names' | 'text' | 'words' | 'digits') => new Haystack(entries.map((e) => e[key]));
-  return {
-    entries,
-    names: haystack('names'),
-    texts: haystack('text'),
-    words: haystack('words'),
-    digits: haystack('digits'),
-  };
+/** Sort order of the index: by sort key, then by id (a stable order for equal names). */
+export function compareEntries(
+  a: { sortKey: string; id: string },
+  b: { sortKey: string; id: string },
+): number {
+  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**

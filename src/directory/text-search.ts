@@ -53,7 +53,7 @@ function searchOneToken(data: SearchData, token: Token, limit: number): ContactM
   ];
   scans.forEach(({ haystack, needle }, rank) => {
     haystack.forEachMatch(needle, (i) => {
-      const entry = data.entries[i];
+      const entry = data.entry(i);
       if (entry) matches.add(rank, entry);
       return matches.bound() > rank;
     });
@@ -69,7 +69,7 @@ function countUpTo(data: SearchData, token: Token, cap: number): number {
 }
 
 /** Counting stops here: past it, a token is "common" and the longest common one drives. */
-const countCap = (data: SearchData) => Math.max(2000, data.entries.length >> 2);
+const countCap = (data: SearchData) => Math.max(2000, data.size >> 2);
 
 /** The token found in the fewest entries (each count stops at the best so far, or COUNT_CAP). */
 function rarestToken(data: SearchData, tokens: Token[]): { driver: Token | undefined; count: number } {
@@ -102,7 +102,7 @@ function searchTokens(data: SearchData, tokens: Token[], limit: number): Contact
   if (!driver || count === 0) return [];
   const matches = new RankedMatches(limit);
   const check = (i: number) => {
-    const entry = data.entries[i];
+    const entry = data.entry(i);
     const rank = entry ? textRank(entry, tokens, matches.bound()) : -1;
     if (entry && rank >= 0) matches.add(rank, entry);
   };

@@ -1,6 +1,6 @@
 import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import {
   contactDisplayName,
   createContactIndex,
@@ -11,15 +11,20 @@ import {
   type Contact,
   type ContactDraft,
   type ContactFieldError,
+  type ContactIndex,
+  type ContactIndexOptions,
   type ContactMatch,
   type ImportSkip,
 } from '@/directory';
 import { loadFormats, parseDirectoryText } from './company-directory';
+import { createIndexBuilder, useIndexWorker } from './index-builder';
 import { warmNumberCache } from './index-warmup';
 import { useRepositories } from '../app/persistence';
 import { useSettingsStore } from '../app/settings';
 
 const log = createLogger('directory');
+
+const EMPTY_INDEX = markRaw(createContactIndex([], { country: null, sortBy: 'first' }));
 
 /** What an import did: how many rows went in, which were skipped and why, or why nothing did. */
 export interface ImportReport {
@@ -52,23 +57,53 @@ export const useDirectoryStore = defineStore('directory', () => {
   const loaded = ref(false);
   const repo = () => useRepositories().contacts;
 
-  const index = computed(() =>
-    markRaw(
-      createContactIndex(contacts.value, { country: settings.defaultCountry, sortBy: settings.contactSort }),
-    ),
-  );
+  const options = (): ContactIndexOptions => ({
+    country: settings.defaultCountry,
+    sortBy: settings.contactSort,
+  });
+  const worker = useIndexWorker();
+  const builder = worker ? createIndexBuilder(worker) : null;
+  /** the newest index the builder delivered, and what it was built from */
+  const built = shallowRef<{
+    contacts: readonly Contact[];
+    options: ContactIndexOptions;
+    index: ContactIndex;
+  }>();
+
+  /**
+   * With a worker, the newest built index; while a build runs, the one before (possibly empty at
+   * start-up): searching never waits for a build. Without one, built here on first use, as always.
+   */
+  const index = computed((): ContactIndex => {
+    if (builder) return built.value?.index ?? EMPTY_INDEX;
+    return markRaw(createContactIndex(contacts.value, options()));
+  });
+  function isCurrent(last: { contacts: readonly Contact[]; options: ContactIndexOptions }): boolean {
+    const { country, sortBy } = options();
+    return (
+      last.contacts === contacts.value && last.options.country === country && last.options.sortBy === sortBy
+    );
+  }
   const personalCount = computed(() => contacts.value.filter((c) => c.source === 'personal').length);
+
+  if (builder) {
+    watch([contacts, options], async ([list, opts]) => {
+      const next = await builder.build(list, opts);
+      if (next) built.value = { contacts: list, options: opts, index: markRaw(next) };
+    });
+  }
 
   let warmups = 0;
   function replaceAll(next: readonly Contact[]): void {
     const frozen = Object.freeze(next.map((c) => Object.freeze(c)));
+    contacts.value = frozen;
+    if (builder) return; // the worker parses, then the watch above swaps the new index in
     // parse the numbers in small tasks first, so building the index (on the first keystroke or
     // incoming call, or right after the warm-up) is quick and never one long freeze
     const run = ++warmups;
     void warmNumberCache(frozen, settings.defaultCountry, () => run !== warmups).then((done) => {
       if (done) void index.value;
     });
-    contacts.value = frozen;
   }
 
   async function load(): Promise<void> {
@@ -140,8 +175,14 @@ export const useDirectoryStore = defineStore('directory', () => {
 
   /** personal contacts as a vCard 3.0 or CSV file */
   async function exportContacts(format: 'vcard' | 'csv'): Promise<ExportedFile> {
-    const personal = index.value.sorted().filter((c) => c.source === 'personal');
     const { exportContactsCsv, exportVCards } = await loadFormats();
+    // right after an import the worker may still be building: sort exactly what is stored
+    const last = built.value;
+    const sorted =
+      !builder || (last && isCurrent(last))
+        ? index.value.sorted()
+        : createContactIndex(contacts.value, options()).sorted();
+    const personal = sorted.filter((c) => c.source === 'personal');
     return format === 'vcard'
       ? { filename: 'contacts.vcf', mime: 'text/vcard;charset=utf-8', text: exportVCards(personal) }
       : { filename: 'contacts.csv', mime: 'text/csv;charset=utf-8', text: exportContactsCsv(personal) };
