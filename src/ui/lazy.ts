@@ -13,6 +13,9 @@ const loaders = {
     Promise.all([import('./components/directory/DirectoryPanel.vue'), loadNumberParser()]).then(([m]) => m),
   settings: () => import('./components/settings/SettingsDialog.vue'),
   account: () => import('./components/settings/SettingsAccountDialog.vue'),
+  shortcuts: () => import('./components/settings/SettingsShortcutsDialog.vue'),
+  colleagues: () => import('./components/blf/BlfChooser.vue'),
+  importReport: () => import('./components/directory/DirectoryImportReport.vue'),
 };
 
 export const HistoryPanel = defineAsyncComponent(loaders.history);
@@ -20,6 +23,10 @@ export const DirectoryPanel = defineAsyncComponent(loaders.directory);
 /** the Settings dialog with all its sections, and the account form: opened from the user menu */
 export const SettingsDialog = defineAsyncComponent(loaders.settings);
 export const SettingsAccountDialog = defineAsyncComponent(loaders.account);
+/** dialogs opened now and then: the shortcut list, choosing colleagues, a file launch's import report */
+export const SettingsShortcutsDialog = defineAsyncComponent(loaders.shortcuts);
+export const BlfChooser = defineAsyncComponent(loaders.colleagues);
+export const DirectoryImportReport = defineAsyncComponent(loaders.importReport);
 
 /** warms the chunks above (and the ones passed) once the page is idle; failures wait for real use */
 export function prefetchWhenIdle(extra: readonly (() => Promise<unknown>)[] = []): void {

@@ -64,13 +64,16 @@ describe('useRingtone', () => {
   it('uses the chosen sound, volume and output device each time it starts ringing', async () => {
     const made: string[] = [];
     const sinks: string[] = [];
-    const audio: HTMLAudioElement & { sinkId: string } = Object.assign(fakeAudio(() => Promise.resolve()), {
-      sinkId: '',
-      setSinkId: vi.fn((id: string) => {
-        audio.sinkId = id;
-        return Promise.resolve(void sinks.push(id));
-      }),
-    });
+    const audio: HTMLAudioElement & { sinkId: string } = Object.assign(
+      fakeAudio(() => Promise.resolve()),
+      {
+        sinkId: '',
+        setSinkId: vi.fn((id: string) => {
+          audio.sinkId = id;
+          return Promise.resolve(void sinks.push(id));
+        }),
+      },
+    );
     const active = ref(false);
     const src = ref('/a.wav');
     const volume = ref(50);

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useBlfStore, useSettingsStore } from '@/stores';
 import { buttonNames, byRole, createHarness, getByRole, saveTestContact } from '../../testing/harness';
 import BlfPanel from './BlfPanel.vue';
@@ -107,7 +107,8 @@ describe('BlfPanel', () => {
     expect(wrapper.text()).toContain('No colleagues yet');
     const edit = getByRole(wrapper, 'button', 'Edit colleagues');
     await edit.trigger('click');
-    const dialog = getByRole(wrapper, 'dialog');
+    // the chooser is its own chunk (src/ui/lazy.ts)
+    const dialog = await vi.waitFor(() => getByRole(wrapper, 'dialog'), { timeout: 5000 });
     expect(wrapper.find(`#${dialog.attributes('aria-labelledby')}`).text()).toBe('Choose colleagues');
     const ext = dialog.find('input');
     expect(document.activeElement).toBe(ext.element);

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useLaunchStore } from '@/stores';
 import { makeRegistration } from '@/stores/testing/fake-phone';
 import { byRole, createHarness, getByRole, signInTestAccount } from '../../testing/harness';
@@ -68,6 +68,8 @@ describe('LaunchNotices', () => {
     ]);
     const wrapper = mount(LaunchNotices, { global: harness.global, attachTo: document.body });
     await flushPromises();
-    expect(getByRole(wrapper, 'dialog').text()).toContain('1');
+    // the report is its own chunk (src/ui/lazy.ts)
+    const report = await vi.waitFor(() => getByRole(wrapper, 'dialog'), { timeout: 5000 });
+    expect(report.text()).toContain('1');
   });
 });

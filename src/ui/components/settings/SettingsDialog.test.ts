@@ -148,7 +148,9 @@ describe('Settings dialog', () => {
     vi.restoreAllMocks();
 
     await getByRole(dialog, 'button', 'Keyboard shortcuts').trigger('click');
-    await flushPromises();
-    expect(byRole(wrapper, 'dialog').map((d) => d.find('h3').text())).toEqual(['Keyboard shortcuts']);
+    await vi.waitFor(
+      () => expect(byRole(wrapper, 'dialog').map((d) => d.find('h3').text())).toEqual(['Keyboard shortcuts']),
+      { timeout: 5000 },
+    );
   });
 });
