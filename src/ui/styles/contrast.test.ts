@@ -74,6 +74,8 @@ const PAIRS: [string, string, number][] = [
   ['focus', 'surface', UI],
   ['focus', 'bg', UI],
   ['placeholder', 'surface', UI],
+  // an input's frame is what shows where to type (WCAG 1.4.11)
+  ...['bg', 'surface', 'surface-2'].map((bg): [string, string, number] => ['border-strong', bg, UI]),
 ];
 
 describe('theme palette (base.css)', () => {
