@@ -64,6 +64,9 @@ async function start(): Promise<void> {
     i18n.global.locale.value = shown;
     document.documentElement.lang = shown;
   }
+  // the saved account and instance id are read while the first screen renders (IndexedDB works
+  // beside the main thread); shown only once this window holds the phone (instance start below)
+  const accountRead = useAccountStore(pinia).preload();
   // the browser's language before the first paint; the one chosen in Settings once they are read
   await showLocale(detectLocale(navigator.languages));
   // first: engine, headset, store and service-worker warnings reach the support log (while on)
@@ -127,8 +130,7 @@ async function start(): Promise<void> {
     useHeadsetStore(pinia).load().catch(warn('headset settings')),
     usePermissionsStore(pinia).load().catch(warn('permissions')),
     usePushStore(pinia).load().catch(warn('push settings')),
-    // read now, used once this window holds the phone (instance start below)
-    useAccountStore(pinia).preload(),
+    accountRead,
   ]);
   performance.mark('app:stores');
   watch(

@@ -1,6 +1,6 @@
 import { createLogger } from '@/lib/logger';
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { nextTick, ref, watch } from 'vue';
 import type { AccountProfile } from '@/db';
 import type { PhoneConfig } from '@/phone';
 import { normalizeAccountForm, parseIceServers, type AccountForm } from './account-form';
@@ -93,13 +93,25 @@ export const useAccountStore = defineStore('account', () => {
     return read.then(() => undefined);
   }
 
-  /** on start-up: load, and connect when a password is saved */
+  /**
+   * On start-up: load, and connect when a password is saved. The phone screen shows once the
+   * connection has started: its first render is long, and done first it would hold the WebSocket
+   * back by as much. The profile is set before, and one flush lets what follows it (the push URL
+   * of the first REGISTER) catch up; until then the app shows "Loading…".
+   */
   async function restore(): Promise<void> {
-    const password = early ? apply(await early) : await load();
+    const saved = early ? await early : await readSaved();
     early = null;
-    if (password === null || !profile.value) return;
-    signedIn.value = true;
-    await connect(profile.value, password);
+    const password = saved?.password ?? null;
+    try {
+      profile.value = saved?.profile ?? null;
+      if (password === null || !profile.value) return;
+      await nextTick();
+      await connect(profile.value, password);
+    } finally {
+      apply(saved);
+      signedIn.value = password !== null && profile.value !== null;
+    }
   }
 
   async function signIn(form: AccountForm): Promise<void> {
