@@ -9,15 +9,20 @@
 // Run through scripts/bench.sh (loopback-only namespace, its own PBX), after run.mjs and mixer.mjs.
 // Writes bench/results/ui.json. Speed goals live here, never in timed unit tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import {
+  machine,
+  round,
+  signIn as signInAs,
+  startAppServer,
+  stats,
+  verdict,
+  waitRegistered,
+} from './app.mjs';
 import { INDEX_TARGET, indexReady, measureImport, measureStartup } from './ui-index.mjs';
 import { installUiBench } from './ui-page.mjs';
 import { seedDatabase } from './ui-seed.mjs';
-import { submitSignIn } from './sign-in.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const HISTORY_ROWS = env('BENCH_UI_HISTORY', 100_000);
@@ -31,9 +36,6 @@ const FILTERED_SCROLLS = [0.5, 0.999, 0.2, 0.8, 0.05, 0.65]; // with the Missed 
 const QUERIES = ['mar', 'lefe', 'dubois', '044 12', '+41 79', '10', 'zo'];
 const KEY_PAUSE_MS = 60; // between keystrokes, about a fast typist
 const TARGET = { historyFirstPageMs: 200, historyScrollMs: 50, keystrokeP95Ms: 16.7 };
-const DIST = process.env.BENCH_UI_DIST ?? 'bench/.dist-app';
-const WS = `ws://127.0.0.1:${process.env.PBX_WS_PORT ?? 8088}`;
-const DOMAIN = process.env.PBX_DOMAIN ?? 'pbx.test';
 const USER = '1001';
 
 // a bounded run: whatever hangs, the bench stops (Playwright closes Chromium on exit)
@@ -42,37 +44,7 @@ setTimeout(() => {
   process.exit(1);
 }, 360_000).unref();
 
-const round = (x) => Math.round(x * 10) / 10;
-const quantile = (sorted, q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
-function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return {
-    n: s.length,
-    median: round(quantile(s, 0.5)),
-    p95: round(quantile(s, 0.95)),
-    max: round(s.at(-1)),
-  };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
-async function waitRegistered(page) {
-  const status = page.getByRole('status', { name: 'Registration' }).filter({ hasText: /^\s*Registered\s*$/ });
-  await status.waitFor({ timeout: 20_000 });
-}
-
-async function signIn(page) {
-  await submitSignIn(page, { user: USER, domain: DOMAIN, wsUrl: WS });
-  await waitRegistered(page);
-}
+const signIn = (page) => signInAs(page, USER);
 
 /** reload: the saved account signs in again; then let the start-up settle */
 async function reload(page, settleMs) {
@@ -174,13 +146,7 @@ async function measureHistory(page) {
   return { firstPage, scroll };
 }
 
-const port = await freePort();
-const server = await preview({
-  configFile: 'vite.config.ts',
-  build: { outDir: DIST },
-  preview: { host: '127.0.0.1', port, strictPort: true },
-  logLevel: 'warn',
-});
+const app = await startAppServer();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 
 try {
@@ -188,7 +154,7 @@ try {
   await context.addInitScript(installUiBench);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[ui] ${e.message}`));
-  await page.goto(server.resolvedUrls.local[0]);
+  await page.goto(app.url);
   await signIn(page);
   const seeded = await page.evaluate(seedDatabase, { history: HISTORY_ROWS, contacts: CONTACTS, seed: 4 });
   console.log(
@@ -202,18 +168,10 @@ try {
   const keypad = await measureKeypad(page);
   const history = await measureHistory(page);
   const importing = await measureImport(page, CONTACTS);
-  const cpus = os.cpus();
   const result = {
     date: new Date().toISOString(),
     chromium: browser.version(),
-    machine: {
-      cpus: cpus.length,
-      cpuModel: cpus[0]?.model ?? 'unknown',
-      memoryGiB: round(os.totalmem() / 2 ** 30),
-      os: `${os.type()} ${os.release()}`,
-      node: process.version,
-      loadAverage1m: round(os.loadavg()[0]),
-    },
+    machine: machine(),
     data: { historyRows: HISTORY_ROWS, contacts: CONTACTS, seedMs: Math.round(seeded.ms) },
     targets: {
       historyFirstPage: `painted <= ${TARGET.historyFirstPageMs} ms after the click (warm p95 and every cold opening)`,
@@ -236,7 +194,6 @@ try {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/ui.json', `${JSON.stringify(result, null, 2)}\n`);
   const fp = history.firstPage;
-  const verdict = (ok) => (ok ? 'met' : 'NOT met');
   console.log(
     `history first page (${HISTORY_ROWS} calls): warm median ${fp.warm.painted.median} ms, p95 ${fp.warm.painted.p95} ms, max ${fp.warm.painted.max} ms; ` +
       `cold median ${fp.cold.painted.median} ms, max ${fp.cold.painted.max} ms (target <= ${TARGET.historyFirstPageMs}): ${verdict(fp.meetsTarget)}`,
@@ -263,5 +220,5 @@ try {
   console.log('written bench/results/ui.json');
 } finally {
   await browser.close();
-  await new Promise((r) => server.httpServer.close(r));
+  await app.close();
 }
