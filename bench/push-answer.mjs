@@ -153,14 +153,20 @@ async function readClock(cdp) {
 }
 
 /**
- * Hands the push to the worker and waits for its notification. Headless Chromium now and then
- * loses the notification of a push (seen on the first one after start: showNotification resolves,
- * yet getNotifications finds nothing and no notificationclose fires); the same push is then
+ * Hands the push to the worker and waits until the worker logs that it handled it, then reads
+ * the notification. Reading earlier is what lost notifications before: Chromium's
+ * getNotifications() deletes from its store a notification written but not yet on display when
+ * the read began. Should the log line not come (a restarted worker is a new handle), the push is
  * delivered again, as a push service retries. All of this happens before the click (t0).
  */
 async function showPush(context, origin, deliver, text, tag) {
   for (let attempt = 1; attempt <= 3; attempt++) {
+    const before = context.serviceWorkers().findLast((w) => w.url().startsWith(origin));
+    const handled = before
+      ?.waitForEvent('console', { predicate: (m) => m.text().startsWith('sw: push handled'), timeout: 5000 })
+      .catch(() => null);
     await deliver(text);
+    await handled;
     const worker = context.serviceWorkers().findLast((w) => w.url().startsWith(origin));
     if (!worker) throw new Error('no service worker');
     if (await worker.evaluate(armWorker, tag)) return { worker, deliveries: attempt };

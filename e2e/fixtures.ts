@@ -2,6 +2,7 @@
  * Fixtures and helpers for the softphone e2e specs. Everything is driven by role and accessible name
  * (docs/ui-contract.md), as a user would. Page scripts are used only to READ WebRTC statistics.
  */
+import { writeFile } from 'node:fs/promises';
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import {
   audioStats,
@@ -88,8 +89,12 @@ export const test = base.extend<{ phoneUser: PhoneUserFn; cspGuard: CspGuard }>(
 
     const failed = testInfo.status !== testInfo.expectedStatus;
     for (const phone of phones) {
-      if (failed) {
+      if (failed || process.env.E2E_KEEP_CONSOLE) {
         const log = logs.get(phone) ?? [];
+        // the whole log on disk too: the list reporter previews only its first lines
+        await writeFile(testInfo.outputPath(`console-${phone.ext}.txt`), log.join('\n')).catch(
+          () => undefined,
+        );
         await testInfo.attach(`console-${phone.ext}.txt`, {
           body: log.join('\n'),
           contentType: 'text/plain',

@@ -140,7 +140,13 @@ interface SubscriptionChangeEvent extends ExtendableEvent {
 export function installPushHandlers(scope: ServiceWorkerGlobalScope): void {
   scope.addEventListener('push', (event) => {
     // show at once: Chrome requires a visible notification before the event's promise settles
-    event.waitUntil(handlePush(scope, event.data?.text() ?? null));
+    event.waitUntil(
+      handlePush(scope, event.data?.text() ?? null).then(
+        // the support log's record, and the e2e tests' cue that the notification is on display
+        (type) => log.info(`push handled: ${type}`),
+        (error: unknown) => log.warn('push not shown', error),
+      ),
+    );
   });
   scope.addEventListener('pushsubscriptionchange', (event) => {
     const change = event as SubscriptionChangeEvent;

@@ -36,29 +36,58 @@ type BadgingNavigator = Navigator & {
 /** PNG: Windows toasts do not draw SVG icons */
 const ICON = `${import.meta.env.BASE_URL}icons/icon-192.png`;
 
-export function browserNotifier(): Notifier {
-  const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+/** The part of `navigator.serviceWorker` the notifier uses (tests hand in a stand-in). */
+export type NotifierContainer = Pick<
+  ServiceWorkerContainer,
+  'ready' | 'addEventListener' | 'removeEventListener' | 'startMessages'
+>;
+
+/**
+ * Runs operations one after the other. Chromium's getNotifications() deletes from its store every
+ * notification that was already written but not yet on display when the read began: that
+ * notification stays on screen, yet can never be listed or closed again (an "Incoming call" with
+ * Answer left after the call ended). A close, which reads, must therefore never overlap a show.
+ */
+function oneAtATime(): <T>(operation: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (operation) => {
+    const run = tail.then(operation, operation);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export function browserNotifier(
+  container: NotifierContainer | undefined = typeof navigator !== 'undefined'
+    ? navigator.serviceWorker
+    : undefined,
+): Notifier {
   // `ready` waits for an active worker; without one (dev server, no SW support) nothing is shown
   const ready = (): Promise<ServiceWorkerRegistration> =>
     container ? container.ready : Promise.reject(new Error('no service worker'));
   const warn = (what: string) => (error: unknown) => log.warn(`notification: ${what}`, error);
+  const serial = oneAtATime();
 
   return {
-    async show(title, options) {
-      const registration = await ready();
-      await registration.showNotification(title, { icon: ICON, ...options });
-    },
-    async close(tag, prefix = false) {
-      const registration = await ready().catch(() => null);
-      if (!registration) return;
-      const found = await registration
-        .getNotifications(prefix ? undefined : { tag })
-        .catch((error: unknown) => {
-          warn('list')(error);
-          return [];
-        });
-      for (const n of found) if (prefix ? n.tag.startsWith(tag) : n.tag === tag) n.close();
-    },
+    show: (title, options) =>
+      serial(async () => {
+        const registration = await ready();
+        await registration.showNotification(title, { icon: ICON, ...options });
+        // the support log's record, and the e2e tests' cue that reading the list is now safe
+        log.info(`notification shown ${options.tag}`);
+      }),
+    close: (tag, prefix = false) =>
+      serial(async () => {
+        const registration = await ready().catch(() => null);
+        if (!registration) return;
+        const found = await registration
+          .getNotifications(prefix ? undefined : { tag })
+          .catch((error: unknown) => {
+            warn('list')(error);
+            return [];
+          });
+        for (const n of found) if (prefix ? n.tag.startsWith(tag) : n.tag === tag) n.close();
+      }),
     async setBadge(count) {
       const nav = navigator as BadgingNavigator;
       try {
