@@ -26,6 +26,8 @@ test.describe('directory', () => {
     await b.page.getByLabel('Search contacts').fill('lefevre');
     await expect(list.getByRole('listitem')).toHaveCount(1);
     await expect(list.getByRole('listitem').first()).toContainText(/Lefèvre/);
+    const workers = b.page.workers().map((w) => w.url());
+    expect(workers.join(' '), 'the search index is built in its worker').toContain('index-worker');
 
     // A's SIP display name is "User 1001"; B's directory knows 1001 as Alice Martin
     await dial(a.page, b.ext);

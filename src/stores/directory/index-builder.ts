@@ -48,12 +48,8 @@ let provided: StartIndexWorker | null | undefined;
 /** The worker the directory store builds its index in: null where there is no Worker (then in-thread). */
 export function useIndexWorker(): StartIndexWorker | null {
   if (provided !== undefined) return provided;
-  // Off in the app for now: with it on, an incoming-call or missed-call notification went
-  // missing in 3 of about 20 runs of e2e/notifications.spec.ts (none in 14 runs with it off), and
-  // the cause is not found yet. The in-page chunked build below is what runs meanwhile.
-  return WORKER_ENABLED && typeof Worker === 'function' ? startIndexWorker : null;
+  return typeof Worker === 'function' ? startIndexWorker : null;
 }
-const WORKER_ENABLED = false;
 
 /** Replace the index worker (tests: the handler in-thread, or null); undefined restores the default. */
 export function provideIndexWorker(start: StartIndexWorker | null | undefined): void {
