@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createContactIndex } from '@/directory';
 import { generatedContacts } from '@/directory/testing/generated-contacts';
 import { addLogSink, type LogRecord } from '@/lib/logger';
-import { createIndexBuilder, type IndexWorkerPort } from './index-builder';
+import { createIndexBuilder, WORKER_ANSWER_MS, type IndexWorkerPort } from './index-builder';
 import { inThreadWorker } from './index-worker-testing';
 
 const OPTIONS = { country: 'CH', sortBy: 'last' } as const;
@@ -84,5 +84,27 @@ describe('contact index builder', () => {
     const index = await createIndexBuilder(failing.start, BATCH).build(contacts, OPTIONS);
     expect(names(index, 'lefe')).toEqual(names(createContactIndex(contacts, OPTIONS), 'lefe'));
     expect(warnings).toHaveLength(2);
+  });
+
+  it('gives up on a worker that never answers and builds in the page', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent = inThreadWorker({ replyWith: () => [] });
+      const builder = createIndexBuilder(silent.start, BATCH);
+      const built = builder.build(contacts, OPTIONS);
+      // the contacts go in batches, a task each; the clock starts with the build request
+      for (let ms = 0; ms < 100 && silent.requests.at(-1)?.type !== 'build'; ms++)
+        await vi.advanceTimersByTimeAsync(1);
+      expect(silent.requests.at(-1)?.type).toBe('build');
+      await vi.advanceTimersByTimeAsync(WORKER_ANSWER_MS - 1);
+      expect(silent.port.terminate).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(silent.port.terminate).toHaveBeenCalled();
+      await vi.runAllTimersAsync();
+      expect((await built)?.size).toBe(contacts.length);
+      expect(warnings.map((w) => w.message)).toEqual(['contact index worker failed, building in the page']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -56,6 +56,13 @@ export function provideIndexWorker(start: StartIndexWorker | null | undefined): 
   provided = start;
 }
 
+/**
+ * How long a build may go unanswered before the worker counts as failed: a hung worker, or one
+ * whose script never ran without an error event, would otherwise leave the previous index in
+ * use forever. 20,000 contacts take 1–2 s in the worker on a loaded 2-core machine.
+ */
+export const WORKER_ANSWER_MS = 30_000;
+
 /** Contacts per postMessage: cloning a batch takes a few ms of the page's time, all at once ~100. */
 export const CONTACTS_PER_MESSAGE = 500;
 
@@ -98,6 +105,7 @@ export function createIndexBuilder(
   let port: IndexWorkerPort | null = null;
   let broken = false;
   let pending: Pending | null = null;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
 
   async function inThread(build: number, contacts: readonly Contact[], options: ContactIndexOptions) {
     const stale = () => build !== latest;
@@ -106,6 +114,7 @@ export function createIndexBuilder(
   }
 
   function fail(reason: unknown): void {
+    clearTimeout(watchdog);
     if (broken) return;
     log.warn('contact index worker failed, building in the page', reason);
     broken = true;
@@ -126,6 +135,7 @@ export function createIndexBuilder(
       const data = joinReplies(replies);
       if (!data) throw new Error('incomplete index data');
       const index = measured('assemble', () => assembleContactIndex(contacts, data, options.country));
+      clearTimeout(watchdog);
       pending = null;
       settle(index);
     } catch (error) {
@@ -156,6 +166,10 @@ export function createIndexBuilder(
     }
     if (build !== latest || !port) return false;
     port.postMessage({ type: 'build', build, ...options });
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (pending?.build === build) fail(new Error(`no answer within ${WORKER_ANSWER_MS} ms`));
+    }, WORKER_ANSWER_MS);
     return true;
   }
 
