@@ -138,10 +138,16 @@ interface SubscriptionChangeEvent extends ExtendableEvent {
 
 /** the push and subscription-change listeners; clicks arrive through notifications.ts */
 export function installPushHandlers(scope: ServiceWorkerGlobalScope): void {
+  // One push at a time: a cancel lists the call's notification (getNotifications), and Chromium
+  // deletes from its store a notification still on its way to the screen when a read begins.
+  let previous: Promise<unknown> = Promise.resolve();
   scope.addEventListener('push', (event) => {
+    const text = event.data?.text() ?? null;
     // show at once: Chrome requires a visible notification before the event's promise settles
+    const handled = previous.then(() => handlePush(scope, text));
+    previous = handled.catch(() => undefined);
     event.waitUntil(
-      handlePush(scope, event.data?.text() ?? null).then(
+      handled.then(
         // the support log's record, and the e2e tests' cue that the notification is on display
         (type) => log.info(`push handled: ${type}`),
         (error: unknown) => log.warn('push not shown', error),

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { handlePush, pushTag, type PushScope } from './push';
-import { handlePushClick, renewSubscription } from './push-actions';
+import { handlePushClick, installPushHandlers, renewSubscription } from './push-actions';
 import { MAX_NAME, parsePush } from './push-payload';
 
 interface Shown {
@@ -209,5 +209,40 @@ describe('worker: pushed call notification clicks', () => {
       applicationServerKey: key,
     });
     expect(windows[0]!.postMessage).toHaveBeenCalledWith({ type: 'push-subscription-renewed' });
+  });
+});
+
+describe('worker: push events', () => {
+  it('handles one push at a time: a cancel lists the notifications only once the call is shown', async () => {
+    const { raw } = fakeScope();
+    const pending: (() => void)[] = [];
+    const show = raw.registration.showNotification.getMockImplementation()!;
+    raw.registration.showNotification.mockImplementation((title, options) => {
+      const done = show(title, options);
+      return new Promise<void>((resolve) => pending.push(() => void done.then(resolve)));
+    });
+    let onPush: ((event: unknown) => void) | undefined;
+    const scope = {
+      ...raw,
+      addEventListener: (type: string, listener: (event: unknown) => void) => {
+        if (type === 'push') onPush = listener;
+      },
+    } as unknown as ServiceWorkerGlobalScope;
+    installPushHandlers(scope);
+    const waits: Promise<unknown>[] = [];
+    const push = (text: string) =>
+      onPush!({ data: { text: () => text }, waitUntil: (p: Promise<unknown>) => waits.push(p) });
+
+    push(callPush());
+    push(JSON.stringify({ v: 1, type: 'cancel', callId: 'abc@pbx', reason: 'cancelled' }));
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 10)); // time for a concurrent handler to read
+    expect(raw.registration.getNotifications).not.toHaveBeenCalled();
+
+    pending.shift()!();
+    await vi.waitFor(() => expect(raw.registration.getNotifications).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(pending).toHaveLength(1)); // the missed-call notification
+    pending.shift()!();
+    await Promise.all(waits);
   });
 });
