@@ -40,10 +40,12 @@ test.describe('directory', () => {
     const dialogs = forbidDialogs(a.page);
     await openTab(a.page, 'Directory');
     const chooser = a.page.waitForEvent('filechooser');
+    const parser = a.page.waitForEvent('worker', (w) => w.url().includes('parse-worker'));
     await a.page.getByRole('button', { name: 'Import contacts' }).click();
     await (await chooser).setFiles(VCARD);
     const report = a.page.getByRole('dialog', { name: 'Import report' });
     await expect(report).toContainText('2 contacts imported');
+    expect((await parser).url(), 'the file is parsed in its worker').toContain('parse-worker');
     await expect(report).toContainText(/1 row skipped/);
     await expect(
       report.getByRole('cell', { name: '14', exact: true }),

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '@/directory/types';
-import { createContactsRepository, type ContactsRepository } from './contacts-repository';
+import { createContactsRepository, ROWS_PER_ADD, type ContactsRepository } from './contacts-repository';
 import { SoftphoneDatabase } from './database';
 
 let db: SoftphoneDatabase;
@@ -40,6 +40,16 @@ describe('contacts repository', () => {
     const batch = [contact('personal:2'), contact('personal:1')]; // duplicate id aborts the transaction
     await expect(repo.importPersonal(batch)).rejects.toThrow();
     expect((await repo.all()).map((c) => c.id)).toEqual(['personal:1']);
+  });
+
+  it('a big import goes in batches, and a bad row in the last batch still writes nothing', async () => {
+    const spy = vi.spyOn(db.contacts, 'bulkAdd');
+    const many = Array.from({ length: ROWS_PER_ADD * 2 + 1 }, (_, i) => contact(`personal:${i}`));
+    await expect(repo.importPersonal([...many, contact('personal:0')])).rejects.toThrow();
+    expect(spy).toHaveBeenCalledTimes(3);
+    expect(await repo.all()).toEqual([]);
+    await repo.importPersonal(many);
+    expect(await db.contacts.count()).toBe(many.length);
   });
 
   it('replaces the company copy whole, keeps personal contacts, and never deletes company rows one by one', async () => {

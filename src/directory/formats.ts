@@ -3,7 +3,15 @@
  * loaded on demand by the stores: a first screen never parses a file, and the two parsers are
  * about a tenth of the app's JavaScript.
  */
-export { parseVCards } from './vcard';
+import { parseContactsCsv } from './csv';
+import type { ImportResult } from './types';
+import { parseVCards } from './vcard';
+
+export { parseVCards, parseContactsCsv };
 export { exportVCards } from './vcard-export';
-export { parseContactsCsv } from './csv';
 export { exportContactsCsv } from './csv-export';
+
+/** vCard when the text starts like one, else CSV (servers rarely label these files well). */
+export function parseContactText(text: string): ImportResult {
+  return /^\uFEFF?\s*BEGIN:VCARD/i.test(text) ? parseVCards(text) : parseContactsCsv(text);
+}

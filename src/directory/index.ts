@@ -20,6 +20,8 @@ export { computeIndexData } from './index-data';
 export type { IndexData } from './index-data';
 export { createIndexHandler, joinReplies } from './index-protocol';
 export type { IndexReply, IndexRequest } from './index-protocol';
+export { createReplyJoiner, repliesOf } from './parse-protocol';
+export type { ParseReply, ParseRequest } from './parse-protocol';
 // vCard and CSV import/export: './formats', loaded on demand
 export { validateContact, isPlausibleEmail } from './validate';
 export type { ContactFieldError, ContactFieldErrorCode } from './validate';

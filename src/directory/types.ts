@@ -16,7 +16,7 @@ export interface ContactNumber {
 }
 
 export interface Contact {
-  /** `personal:<uuid>` or `company:<stable key>` */
+  /** `personal:<uuid>` (`personal:<uuid>-<n>` when imported) or `company:<stable key>` */
   id: string;
   source: ContactSource;
   /** honorific, e.g. "Dr" */

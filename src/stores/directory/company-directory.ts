@@ -1,4 +1,5 @@
-import { MAX_IMPORT_BYTES, type Contact, type ImportResult } from '@/directory';
+import { MAX_IMPORT_BYTES, type Contact } from '@/directory';
+import { parseDirectoryText } from './file-parser';
 
 /** Why a company-directory fetch failed; the UI turns each code into words. */
 export type CompanySyncError = 'network' | 'timeout' | 'http' | 'too_big' | 'unrecognised' | 'empty';
@@ -8,15 +9,6 @@ export type CompanyFetchResult =
   | { ok: false; error: CompanySyncError; status?: number };
 
 export const COMPANY_FETCH_TIMEOUT_MS = 15_000;
-
-/** the file parsers' chunk (not part of the start-up JavaScript) */
-export const loadFormats = () => import('@/directory/formats');
-
-/** vCard when the text starts like one, else CSV (servers rarely label these files well). */
-export async function parseDirectoryText(text: string): Promise<ImportResult> {
-  const { parseContactsCsv, parseVCards } = await loadFormats();
-  return /^\uFEFF?\s*BEGIN:VCARD/i.test(text) ? parseVCards(text) : parseContactsCsv(text);
-}
 
 async function readCapped(response: Response): Promise<string | null> {
   const declared = Number(response.headers.get('content-length') ?? 0);

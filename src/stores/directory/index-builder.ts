@@ -10,38 +10,22 @@ import {
 } from '@/directory';
 import { createLogger } from '@/lib/logger';
 import { warmNumberCache } from './index-warmup';
+import { portOf, type WorkerPort } from './worker-port';
 
 const log = createLogger('directory');
 
-/** The part of a Worker the builder uses: a real one, or in tests the handler run in-thread. */
-export interface IndexWorkerPort {
-  postMessage(request: IndexRequest): void;
-  onmessage: ((event: { data: IndexReply }) => void) | null;
-  /** the script did not load or threw */
-  onerror: ((event: unknown) => void) | null;
-  terminate(): void;
-}
+export type IndexWorkerPort = WorkerPort<IndexRequest, IndexReply>;
 
 export type StartIndexWorker = () => IndexWorkerPort;
 
 /** Vite sees this `new Worker(new URL(…))` and emits src/directory/index-worker.ts as its own chunk. */
-export const startIndexWorker: StartIndexWorker = () => {
-  const worker = new Worker(new URL('../../directory/index-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'contact-index',
-  });
-  const port: IndexWorkerPort = {
-    postMessage: (request) => worker.postMessage(request),
-    onmessage: null,
-    onerror: null,
-    terminate: () => worker.terminate(),
-  };
-  worker.onmessage = (event: MessageEvent<IndexReply>) => port.onmessage?.(event);
-  worker.onerror = (event) => port.onerror?.(event);
-  // a reply that could not be deserialised counts as a failure too
-  worker.onmessageerror = (event) => port.onerror?.(event);
-  return port;
-};
+export const startIndexWorker: StartIndexWorker = () =>
+  portOf(
+    new Worker(new URL('../../directory/index-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'contact-index',
+    }),
+  );
 
 let provided: StartIndexWorker | null | undefined;
 
