@@ -15,7 +15,7 @@
 // Run through scripts/bench.sh (`npm run bench -- push-answer` runs only this one).
 // Writes bench/results/push-answer.json. Target: answered with audio <= 3 s (p95 of the runs).
 import { createECDH, randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { queryPushDb } from '../scripts/push-db.mjs';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -97,13 +97,7 @@ const callRow = (page, number) =>
 
 function bindingStored() {
   const prid = Buffer.from(subscription.endpoint).toString('base64url');
-  const out = execFileSync(
-    'sqlite3',
-    ['-cmd', '.timeout 5000', PUSH_DB, `SELECT prid FROM push_binding WHERE user = '${CALLEE}'`],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const out = queryPushDb(PUSH_DB, `SELECT prid FROM push_binding WHERE user = '${CALLEE}'`);
   return out.split('\n').includes(prid);
 }
 
@@ -301,10 +295,5 @@ try {
   service.close();
   await new Promise((r) => server.httpServer.close(r));
   // the binding goes, so a later run finds 1002 without one
-  execFileSync('sqlite3', [
-    '-cmd',
-    '.timeout 5000',
-    PUSH_DB,
-    `DELETE FROM push_binding WHERE user = '${CALLEE}'`,
-  ]);
+  queryPushDb(PUSH_DB, `DELETE FROM push_binding WHERE user = '${CALLEE}'`);
 }

@@ -10,7 +10,7 @@
 import { createECDH, createHash, randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { queryPushDb } from '../scripts/push-db.mjs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -177,11 +177,6 @@ try {
   service.close();
   // the binding goes, so later runs and benches find 1001 as they expect
   if (process.env.PBX_RUN_DIR) {
-    execFileSync('sqlite3', [
-      '-cmd',
-      '.timeout 5000',
-      `${process.env.PBX_RUN_DIR}/push.sqlite`,
-      `DELETE FROM push_binding WHERE user = '${USER}'`,
-    ]);
+    queryPushDb(`${process.env.PBX_RUN_DIR}/push.sqlite`, `DELETE FROM push_binding WHERE user = '${USER}'`);
   }
 }

@@ -6,7 +6,7 @@
  * A subscription can be made to answer 410 Gone (expired).
  */
 import { createECDH, createPublicKey, randomBytes, verify, type ECDH } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { queryPushDb } from '../../scripts/push-db.mjs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { decryptWebPush } from '../../scripts/web-push-decrypt.mjs';
@@ -169,22 +169,11 @@ export class MockPushService {
 /** The push bindings the suite's PBX keeps for `user` (pn-prid values, as Kamailio stored them). */
 export function pushBindings(user: string): string[] {
   const db = join(pbxRunDir('pbx'), 'push.sqlite');
-  const out = execFileSync(
-    'sqlite3',
-    ['-cmd', '.timeout 5000', db, `SELECT prid FROM push_binding WHERE user = '${user}'`],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const out = queryPushDb(db, `SELECT prid FROM push_binding WHERE user = '${user}'`);
   return out.split('\n').filter(Boolean);
 }
 
 /** Forgets every push binding, so later specs find users without one reach 404 as before. */
 export function clearPushBindings(): void {
-  execFileSync('sqlite3', [
-    '-cmd',
-    '.timeout 5000',
-    join(pbxRunDir('pbx'), 'push.sqlite'),
-    'DELETE FROM push_binding',
-  ]);
+  queryPushDb(join(pbxRunDir('pbx'), 'push.sqlite'), 'DELETE FROM push_binding');
 }
