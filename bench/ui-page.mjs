@@ -81,6 +81,31 @@ export function installUiBench() {
 
   /** a real row (HistoryRow, with aria-posinset) at position `index`, not a loading placeholder */
   const historyRow = (index) => document.querySelector(`${HISTORY_LIST} > li[aria-posinset="${index + 1}"]`);
+  /**
+   * Whether real rows (no placeholder) fill the scroller's viewport: every row whose span (from its
+   * top to the next row's) meets the viewport is a HistoryRow, and the rows reach both of its edges.
+   * Read from the rows' own places, not as index × average height: a day's first row is taller (its
+   * heading), and the list learns those as pages arrive, so the rows at a scrollTop move by a few
+   * positions from that estimate (which then waited, until its timeout, for a row below the viewport
+   * and past the rendered ones).
+   */
+  function viewportFilled(list, scroller) {
+    // boxes, not the inline translateY: Chromium serializes a transform to 6 significant digits
+    const origin = list.getBoundingClientRect().top;
+    const top = scroller.scrollTop;
+    const bottom = top + scroller.clientHeight;
+    const rows = [...list.children]
+      .map((li) => ({ li, y: li.getBoundingClientRect().top - origin }))
+      .sort((a, b) => a.y - b.y);
+    if (rows.length === 0 || !(rows[0].y <= top)) return false;
+    const last = rows[rows.length - 1].li;
+    const atEnd = last.getAttribute('aria-posinset') === last.getAttribute('aria-setsize');
+    if (!(rows[rows.length - 1].y >= bottom) && !atEnd) return false;
+    return rows.every(({ li, y }, i) => {
+      const end = i + 1 < rows.length ? rows[i + 1].y : Infinity;
+      return end <= top || y >= bottom || li.hasAttribute('aria-posinset');
+    });
+  }
 
   /** Click on the History tab until its first row is in the DOM, then until it is painted. */
   async function openHistory() {
@@ -118,13 +143,11 @@ export function installUiBench() {
     const total = Number(first.getAttribute('aria-setsize'));
     const rowHeight = list.offsetHeight / total;
     const top = Math.round(fraction * (scroller.scrollHeight - scroller.clientHeight));
-    const from = Math.floor(top / rowHeight);
-    const to = Math.min(total - 1, Math.floor((top + scroller.clientHeight - 1) / rowHeight));
+    const from = Math.floor(top / rowHeight); // about: reported, not waited for
     const t0 = now();
     scroller.scrollTop = top;
     const inDom = await when(function visibleRowsLoaded() {
-      for (let i = from; i <= to; i++) if (!historyRow(i)) return false;
-      return true;
+      return viewportFilled(list, scroller);
     });
     await nextPaint();
     return { index: from, total, inDom: inDom - t0, painted: now() - t0 };

@@ -121,6 +121,36 @@ describe.each([
     expect(walked).toBeLessThan(ANCHOR_EVERY + 50);
   });
 
+  it('reads a deep page without seeking its anchor row by row', async () => {
+    const positions = repo.positions({ filter: 'all' });
+    await positions.page(0, 1); // the anchor walk starts
+    // in Chromium, continuePrimaryKey on a reverse cursor costs time in proportion to the position
+    const seek = vi.spyOn(IDBCursor.prototype, 'continuePrimaryKey');
+    const want = expected({ filter: 'all' });
+    expect(ids(await positions.page(2 * ANCHOR_EVERY + 7, 20))).toEqual(
+      want.slice(2 * ANCHOR_EVERY + 7, 2 * ANCHOR_EVERY + 27),
+    );
+    expect(seek).not.toHaveBeenCalled();
+  });
+
+  it('starts a page at its anchor when calls of the same ms sort above it', async () => {
+    // three calls in the ms of the row at 498, with greater ids: the row at 500 (an anchor) is the last of them
+    const at = rows.find((r) => r.id === expected({ filter: 'all' })[498])!;
+    const ties = ['zz-0', 'zz-1', 'zz-2'].map((id) => ({ ...at, id }));
+    await db.history.bulkPut(ties);
+    const want = [...rows, ...ties]
+      .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1))
+      .map((r) => r.id);
+    expect(want[ANCHOR_EVERY]).toBe('zz-0');
+    const positions = repo.positions({ filter: 'all' });
+    await positions.page(0, 1); // the anchor walk starts
+    expect(ids(await positions.page(ANCHOR_EVERY, 4))).toEqual(want.slice(ANCHOR_EVERY, ANCHOR_EVERY + 4));
+    expect(ids(await positions.page(ANCHOR_EVERY + 1, 2))).toEqual(
+      want.slice(ANCHOR_EVERY + 1, ANCHOR_EVERY + 3),
+    );
+    await db.history.bulkDelete(ties.map((r) => r.id));
+  });
+
   it('a new snapshot sees a new call at the top; rows deleted since opening shift an old one', async () => {
     const before = repo.positions({ filter: 'all' });
     await before.page(600, 10);

@@ -243,6 +243,13 @@ describe('HistoryPanel', () => {
       i18n.locale = 'fr';
       await flushPromises();
       expect(wrapper.findAll('h3').map((h) => h.text())).toEqual(["Aujourd'hui", 'Hier', 'lundi 1 juin']);
+      // the words every row repeats are translated once for the list, and follow the language too
+      const first = items(wrapper)[0]!;
+      expect(first.find('[role="img"]').attributes('aria-label')).toBe('Entrant');
+      expect(first.findAll('button').map((b) => b.attributes('aria-label'))).toEqual(
+        expect.arrayContaining(['Rappeler', 'Supprimer']),
+      );
+      expect(first.attributes('aria-label')).toContain('Entrant');
     });
   });
 

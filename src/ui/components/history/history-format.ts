@@ -1,3 +1,4 @@
+import { computed, type ComputedRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { HistoryRow } from '@/db';
 import type { EndCause } from '@/phone';
@@ -26,6 +27,31 @@ export const kindOf = (row: Pick<HistoryRow, 'direction' | 'result'>): HistoryKi
 export function dayOf(at: number): number {
   const date = new Date(at);
   return date.getFullYear() * 512 + date.getMonth() * 32 + date.getDate();
+}
+
+const days = new WeakMap<Pick<HistoryRow, 'startedAt'>, number>();
+
+/** dayOf a row's start, worked out once per row: the list asks it of hundreds of rows per scroll */
+export function dayOfRow(row: Pick<HistoryRow, 'startedAt'>): number {
+  let day = days.get(row);
+  if (day === undefined) days.set(row, (day = dayOf(row.startedAt)));
+  return day;
+}
+
+/** The words every row repeats (its kind, its buttons' names). */
+export type HistoryWords = Record<HistoryKind | 'callBack' | 'addContact' | 'delete', string>;
+
+/** the rows' words, translated once per language for the whole list rather than by every row */
+export function useHistoryWords(): ComputedRef<HistoryWords> {
+  const { t } = useI18n();
+  return computed(() => ({
+    incoming: t('history.kind.incoming'),
+    outgoing: t('history.kind.outgoing'),
+    missed: t('history.kind.missed'),
+    callBack: t('history.call_back'),
+    addContact: t('history.add_contact'),
+    delete: t('history.delete'),
+  }));
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
