@@ -204,7 +204,7 @@ async function walkRows(idb: IDBDatabase, slice: Slice): Promise<HistoryRow[]> {
 
 /**
  * A snapshot of the query for paging. The first ANCHOR_EVERY rows are read straight from the top
- * (the first page never waits); any read starts the anchor walk in the background, once, and pages
+ * (the first page never waits); any read starts the anchor walk alongside, once, and pages
  * further down wait for it. Changes after opening shift positions: open a new one then.
  */
 export function openPositions(db: SoftphoneDatabase, query: HistoryQuery): HistoryPositions {
@@ -227,9 +227,10 @@ export function openPositions(db: SoftphoneDatabase, query: HistoryQuery): Histo
     async page(offset, limit) {
       const block = Math.floor(offset / ANCHOR_EVERY);
       if (block === 0) {
-        const rows = await readRows(await idb(), { query, anchor: null, skip: offset, limit });
-        anchorsOnce().catch(() => undefined); // logged when a deeper page needs them
-        return rows;
+        // the walk starts with the first page, in its own transaction: a jump made as soon as the
+        // list (or a filter) opened finds the anchors ready. Its errors surface on a deeper page.
+        anchorsOnce().catch(() => undefined);
+        return readRows(await idb(), { query, anchor: null, skip: offset, limit });
       }
       const anchor = (await anchorsOnce())[block];
       const skip = offset - block * ANCHOR_EVERY;
