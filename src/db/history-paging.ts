@@ -66,17 +66,20 @@ function walk<C extends IDBCursor>(
   });
 }
 
-/** the anchors of a query, newest first: one key-only walk; an empty list when `stopped()` */
-async function readAnchors(idb: IDBDatabase, query: HistoryQuery, stopped: () => boolean): Promise<Anchor[]> {
+/** the anchors of a query, newest first, handed to `found` one by one: one key-only walk */
+async function readAnchors(
+  idb: IDBDatabase,
+  query: HistoryQuery,
+  stopped: () => boolean,
+  found: (anchor: Anchor) => void,
+): Promise<void> {
   const { index, range } = indexOf(idb, query);
-  const anchors: Anchor[] = [];
   await walk(index.openKeyCursor(range, 'prev'), (cursor) => {
     if (stopped()) return false;
-    anchors.push({ key: cursor.key, id: cursor.primaryKey });
+    found({ key: cursor.key, id: cursor.primaryKey });
     cursor.advance(ANCHOR_EVERY);
     return true;
   });
-  return stopped() ? [] : anchors;
 }
 
 const same = (a: IDBValidKey, b: IDBValidKey) => indexedDB.cmp(a, b) === 0;
@@ -209,35 +212,71 @@ async function walkRows(idb: IDBDatabase, slice: Slice): Promise<HistoryRow[]> {
  */
 export function openPositions(db: SoftphoneDatabase, query: HistoryQuery): HistoryPositions {
   let closed = false;
-  let anchors: Promise<Anchor[]> | null = null;
   const idb = async () => {
     if (!db.isOpen()) await db.open();
     return db.backendDB();
   };
-  function anchorsOnce(): Promise<Anchor[]> {
-    anchors ??= idb()
-      .then((handle) => readAnchors(handle, query, () => closed))
-      .catch((error: unknown) => {
-        anchors = null; // the next page tries again
-        throw error;
-      });
-    return anchors;
-  }
+  const anchors = createAnchorWalk(
+    () => idb(),
+    query,
+    () => closed,
+  );
   return {
     async page(offset, limit) {
       const block = Math.floor(offset / ANCHOR_EVERY);
       if (block === 0) {
         // the walk starts with the first page, in its own transaction: a jump made as soon as the
         // list (or a filter) opened finds the anchors ready. Its errors surface on a deeper page.
-        anchorsOnce().catch(() => undefined);
+        anchors.start().catch(() => undefined);
         return readRows(await idb(), { query, anchor: null, skip: offset, limit });
       }
-      const anchor = (await anchorsOnce())[block];
+      const anchor = await anchors.at(block);
       const skip = offset - block * ANCHOR_EVERY;
       return anchor ? readRows(await idb(), { query, anchor, skip, limit }) : [];
     },
     close() {
       closed = true;
+    },
+  };
+}
+
+/**
+ * The anchor walk of one snapshot, started once (again after a failure). A page waits only until
+ * the walk has passed its anchor, not for the whole walk: a jump to the middle of a list that was
+ * just opened waits half as long.
+ */
+function createAnchorWalk(idb: () => Promise<IDBDatabase>, query: HistoryQuery, stopped: () => boolean) {
+  let anchors: Anchor[] = [];
+  let running: Promise<void> | null = null;
+  let wake: () => void = () => undefined;
+  let moved = new Promise<void>((resolve) => (wake = resolve));
+  const notify = () => {
+    const woken = wake;
+    moved = new Promise<void>((resolve) => (wake = resolve));
+    woken();
+  };
+  function start(): Promise<void> {
+    if (running) return running;
+    const found: Anchor[] = [];
+    anchors = found;
+    running = idb()
+      .then((handle) => readAnchors(handle, query, stopped, (anchor) => (found.push(anchor), notify())))
+      .catch((error: unknown) => {
+        running = null; // the next page tries again
+        throw error;
+      })
+      .finally(notify);
+    return running;
+  }
+  return {
+    start,
+    /** the anchor of `block`, once the walk passed it; undefined past the end or once stopped */
+    async at(block: number): Promise<Anchor | undefined> {
+      let done = false;
+      const walk = start().then(() => void (done = true));
+      walk.catch(() => undefined); // a failure after this page found its anchor is the next page's
+      while (anchors.length <= block && !done && !stopped()) await Promise.race([walk, moved]);
+      return stopped() ? undefined : anchors[block];
     },
   };
 }
