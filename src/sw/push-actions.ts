@@ -12,6 +12,7 @@ import {
   type AnswerIntent,
 } from '../lib/push-contract';
 import { createLogger } from '../lib/logger';
+import { oneAtATime } from '../lib/one-at-a-time';
 import { handlePush, readPushConfig, type PushScope } from './push';
 
 const log = createLogger('sw');
@@ -138,16 +139,13 @@ interface SubscriptionChangeEvent extends ExtendableEvent {
 
 /** the push and subscription-change listeners; clicks arrive through notifications.ts */
 export function installPushHandlers(scope: ServiceWorkerGlobalScope): void {
-  // One push at a time: a cancel lists the call's notification (getNotifications), and Chromium
-  // deletes from its store a notification still on its way to the screen when a read begins.
-  let previous: Promise<unknown> = Promise.resolve();
+  // one push at a time: a cancel lists the call's notification, never while one is being shown
+  const serial = oneAtATime();
   scope.addEventListener('push', (event) => {
     const text = event.data?.text() ?? null;
     // show at once: Chrome requires a visible notification before the event's promise settles
-    const handled = previous.then(() => handlePush(scope, text));
-    previous = handled.catch(() => undefined);
     event.waitUntil(
-      handled.then(
+      serial(() => handlePush(scope, text)).then(
         // the support log's record, and the e2e tests' cue that the notification is on display
         (type) => log.info(`push handled: ${type}`),
         (error: unknown) => log.warn('push not shown', error),

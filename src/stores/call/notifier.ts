@@ -4,6 +4,7 @@
  * and listens to the worker's messages. The registration never leaves this module's closures.
  */
 import { createLogger } from '@/lib/logger';
+import { oneAtATime } from '@/lib/one-at-a-time';
 
 const log = createLogger('call');
 
@@ -42,21 +43,6 @@ export type NotifierContainer = Pick<
   'ready' | 'addEventListener' | 'removeEventListener' | 'startMessages'
 >;
 
-/**
- * Runs operations one after the other. Chromium's getNotifications() deletes from its store every
- * notification that was already written but not yet on display when the read began: that
- * notification stays on screen, yet can never be listed or closed again (an "Incoming call" with
- * Answer left after the call ended). A close, which reads, must therefore never overlap a show.
- */
-function oneAtATime(): <T>(operation: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (operation) => {
-    const run = tail.then(operation, operation);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 export function browserNotifier(
   container: NotifierContainer | undefined = typeof navigator !== 'undefined'
     ? navigator.serviceWorker
@@ -66,6 +52,7 @@ export function browserNotifier(
   const ready = (): Promise<ServiceWorkerRegistration> =>
     container ? container.ready : Promise.reject(new Error('no service worker'));
   const warn = (what: string) => (error: unknown) => log.warn(`notification: ${what}`, error);
+  // a close lists the notifications: never while a show is under way (see oneAtATime)
   const serial = oneAtATime();
 
   return {
