@@ -16,6 +16,9 @@ async function editForwarding(page: Page, change: (dialog: ReturnType<Page['getB
 }
 
 test.describe('PBX feature codes', () => {
+  // up to four sign-ins per test: ~25 s on an idle machine, more than 60 s seen on a loaded one
+  test.describe.configure({ timeout: 90_000 });
+
   test('forward all set on the PBX still works once the app is closed', async ({ phoneUser }) => {
     const [a, b, c] = await Promise.all([phoneUser('1001'), phoneUser('1002'), phoneUser('1003')]);
     await editForwarding(b.page, async (dialog) => {

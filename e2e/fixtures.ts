@@ -15,6 +15,7 @@ import {
   type StatsSample,
 } from './support/webrtc-stats';
 import { CspGuard } from './support/csp-guard';
+import { sipTrace } from './support/sip-trace';
 
 export { expect };
 export { audioStats, measureAudio };
@@ -127,7 +128,11 @@ export function alert(page: Page, text: string | RegExp): Locator {
 export async function signIn(phone: Phone, opts: SignInOptions = {}): Promise<void> {
   const { page, ext } = phone;
   const form = page.getByRole('form', { name: 'Account' });
-  await expect(form, 'the sign-in form is shown on a fresh profile').toBeVisible({ timeout: 15_000 });
+  try {
+    await expect(form, 'the sign-in form is shown on a fresh profile').toBeVisible({ timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n\n${ext}'s start-up: ${await startupReport(page)}`);
+  }
   await form.getByLabel('Display name (optional)', { exact: true }).fill(phone.name);
   await form.getByLabel('SIP user', { exact: true }).fill(ext);
   await form.getByLabel('Password', { exact: true }).fill(opts.password ?? `pw${ext}`);
@@ -144,6 +149,24 @@ export async function signIn(phone: Phone, opts: SignInOptions = {}): Promise<vo
   if (opts.waitRegistered !== false) {
     await expect(registration(page), `${ext} registers`).toHaveText('Registered', { timeout: 15_000 });
   }
+}
+
+/**
+ * Where a start-up got stuck, read from the page: the app's own marks (src/main.ts), the scripts
+ * and styles it loaded with their times, and the service worker's state.
+ */
+async function startupReport(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const ms = (n: number) => `${Math.round(n)} ms`;
+      const marks = performance.getEntriesByType('mark').map((m) => `${m.name} ${ms(m.startTime)}`);
+      const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => /\.(m?js|css)$/.test(r.name))
+        .map((r) => `${r.name.replace(/^.*\//, '')} ${ms(r.startTime)}+${ms(r.duration)}`);
+      const sw = navigator.serviceWorker?.controller ? 'controlled' : 'not controlled';
+      return `marks: ${marks.join(', ') || 'none'}; ${sw}; files: ${files.join(', ')}`;
+    })
+    .catch((error: unknown) => `(unreadable: ${String(error)})`);
 }
 
 /** Opens the user menu (unless open) and clicks an item (menuitem or menuitemcheckbox). */
@@ -228,11 +251,27 @@ export async function establishCall(
   b: Phone,
   how: 'text' | 'keypad' = 'text',
 ): Promise<{ rowA: Locator; rowB: Locator }> {
+  const dialled = Date.now();
   if (how === 'keypad') await dialOnKeypad(a.page, b.ext);
   else await dial(a.page, b.ext);
   const rowB = callRow(b.page, a.ext);
-  await expect(rowB, `${b.ext} sees the incoming call from ${a.ext}`).toContainText('Incoming call');
   const rowA = callRow(a.page, b.ext);
+  try {
+    // not a latency check (the ringing bench times that): a loaded 2-core CI machine needs slack
+    await expect(rowB, `${b.ext} sees the incoming call from ${a.ext}`).toContainText('Incoming call', {
+      timeout: 20_000,
+    });
+  } catch (error) {
+    // say where the call got lost: the caller's row, and what the PBX saw of it
+    const caller = await callsRegion(a.page)
+      .innerText({ timeout: 1_000 })
+      .catch(() => '(unreadable)');
+    const trace = sipTrace([a.ext, b.ext], dialled - 1_000);
+    throw new Error(
+      `${(error as Error).message}\n\n${a.ext}'s calls: ${JSON.stringify(caller)}\n` +
+        `the PBX's SIP messages of ${a.ext} and ${b.ext} since the dial:\n${trace}`,
+    );
+  }
   await expect(rowA).toContainText(/Ringing|Calling…/);
   await rowButton(rowB, 'Answer').click();
   await expect(rowA).toContainText('In call');

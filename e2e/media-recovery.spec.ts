@@ -4,8 +4,8 @@
  * connection lost"; a media path blocked for 10 s (nft, signalling untouched) is restarted (ICE
  * restart re-INVITE) and the audio comes back both ways.
  */
-import type { Locator, Page } from '@playwright/test';
 import { establishCall, expect, openTab, rowButton, test, waitForAudio, type Phone } from './fixtures';
+import { historyRow, talkSeconds } from './support/call-history';
 import { blockBrowserMedia, localUfrags } from './support/ice';
 
 /**
@@ -16,18 +16,6 @@ import { blockBrowserMedia, localUfrags } from './support/ice';
  */
 const WATCHDOG_MS = 10_000 + 15_000 + 1_000;
 const BLOCK_MS = 10_000;
-
-function historyRow(page: Page, number: string): Locator {
-  return page.getByRole('list', { name: 'Call history' }).getByRole('listitem', { name: new RegExp(number) });
-}
-
-/** The history row's talk time in seconds (its accessible name ends with m:ss). */
-async function talkSeconds(row: Locator): Promise<number> {
-  const label = (await row.getAttribute('aria-label')) ?? '';
-  const m = /, (\d+):(\d{2})$/.exec(label);
-  expect(m, `the history row has a duration: "${label}"`).not.toBeNull();
-  return Number(m![1]) * 60 + Number(m![2]);
-}
 
 /** The page's open peer connection's local ICE ufrag. */
 async function ufrag(phone: Phone): Promise<string | null> {
@@ -65,7 +53,7 @@ test.describe('media that dies or breaks during a call', () => {
       await expect(row).toHaveCount(1);
       await expect(row).toHaveAccessibleName(/Audio connection lost/);
       const talked = (killed - answered) / 1000;
-      const seconds = await talkSeconds(row);
+      const seconds = await talkSeconds(row, a.ext);
       expect(seconds, `talk time ${seconds} s vs ${talked.toFixed(1)} s before the crash`).toBeLessThan(
         talked + 4,
       );
@@ -124,7 +112,7 @@ test.describe('media that dies or breaks during a call', () => {
         const row = historyRow(phone.page, other);
         await expect(row).toHaveCount(1);
         await expect(row).not.toHaveAccessibleName(/lost|failed|Interrupted/i);
-        expect(await talkSeconds(row)).toBeGreaterThanOrEqual(BLOCK_MS / 1000);
+        expect(await talkSeconds(row, phone.ext)).toBeGreaterThanOrEqual(BLOCK_MS / 1000);
       }
     });
   });

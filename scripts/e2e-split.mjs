@@ -4,15 +4,23 @@
  * run (scripts/e2e-parallel.sh). Longest file first onto the least loaded group, with the seconds of
  * e2e/shard-weights.json; a file that is not listed there counts as DEFAULT_S.
  *   node scripts/e2e-split.mjs 2                    # prints one line of files per group
+ *   node scripts/e2e-split.mjs --solo               # prints the files that run alone (SOLO)
  *   node scripts/e2e-split.mjs --weights report.json  # rewrites the weights from a JSON report
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS = join(root, 'e2e', 'shard-weights.json');
 const DEFAULT_S = 20;
+
+/**
+ * Spec files that run alone, after the parallel runs. The conference keeps six pages encoding and
+ * mixing audio: on 2 cores a test beside it got so little CPU that a fresh page took more than
+ * 15 s to show the sign-in form (seen twice in CI, both times while the conference ran).
+ */
+export const SOLO = ['conference.spec.ts'];
 
 /** spec file name → seconds, summed over every result of a Playwright JSON report */
 function weightsOfReport(report) {
@@ -30,12 +38,15 @@ function weightsOfReport(report) {
   return Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.max(1, Math.round(v))]));
 }
 
-/** groups[i] = the files of run i; longest first, each onto the group with the least time so far */
+/**
+ * groups[i] = the files of run i (SOLO files left out); longest first, each onto the group with the
+ * least time so far
+ */
 export function split(files, weights, n) {
   const groups = Array.from({ length: n }, () => ({ files: [], seconds: 0 }));
-  const sorted = [...files].sort(
-    (a, b) => (weights[b] ?? DEFAULT_S) - (weights[a] ?? DEFAULT_S) || a.localeCompare(b),
-  );
+  const sorted = files
+    .filter((f) => !SOLO.includes(f))
+    .sort((a, b) => (weights[b] ?? DEFAULT_S) - (weights[a] ?? DEFAULT_S) || a.localeCompare(b));
   for (const file of sorted) {
     const least = groups.reduce((min, g) => (g.seconds < min.seconds ? g : min));
     least.files.push(file);
@@ -45,7 +56,12 @@ export function split(files, weights, n) {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--weights') {
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (!isMain) {
+  // imported (scripts/e2e-split.test.ts): no command line to act on
+} else if (args[0] === '--solo') {
+  console.log(SOLO.map((f) => `e2e/${f}`).join(' '));
+} else if (args[0] === '--weights') {
   const current = JSON.parse(readFileSync(WEIGHTS, 'utf8'));
   const measured = weightsOfReport(JSON.parse(readFileSync(args[1], 'utf8')));
   const merged = { ...current, ...measured };
