@@ -5,7 +5,8 @@
 # and BENCH_DROPS choose its rounds), which needs only the app build; `npm run bench -- push-answer`
 # only the Answer-from-a-closed-app one (bench/push-answer.mjs; BENCH_PUSH_ANSWER_RUNS rounds);
 # `ringing` the ringing latency and cold start (bench/ringing.mjs), `soak` the 200-call soak
-# (bench/soak.mjs; BENCH_SOAK_CALLS), `ui` the History and keypad one (bench/ui.mjs).
+# (bench/soak.mjs; BENCH_SOAK_CALLS), `ui` the History and keypad one (bench/ui.mjs), `push` the
+# INVITE-to-push one (bench/push.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
@@ -18,7 +19,7 @@ if [ "${SOFTPHONE_NETNS:-}" != 1 ]; then
     fi
   fi
   case "${1:-}" in
-    recovery | push-answer | ringing | soak | ui) ;;
+    recovery | push-answer | ringing | soak | ui | push) ;;
     *) npx vite build --config bench/vite.config.ts ;;
   esac
   # the real app for bench/ui.mjs, recovery.mjs and push-answer.mjs: the development PBX's defaults,
@@ -40,6 +41,7 @@ case "${1:-}" in
   ringing) node bench/ringing.mjs ;;
   soak) node bench/soak.mjs ;;
   ui) node bench/ui.mjs ;;
+  push) node bench/push.mjs ;;
   *)
     node bench/run.mjs
     node bench/mixer.mjs
