@@ -22,6 +22,19 @@ export function stats(xs) {
 }
 export const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
+/** `work`, or an error after `ms`: a bench's waits are bounded, so a failing run says what it waited for */
+export async function within(ms, what, work) {
+  let timer;
+  const late = new Promise(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)),
+  );
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function machine() {
   const cpus = os.cpus();
   return {

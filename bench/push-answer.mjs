@@ -25,6 +25,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { decryptWebPush } from '../scripts/web-push-decrypt.mjs';
 import { armWorker, clickAnswer, installAnswerClock, stubPushManager } from './push-answer-page.mjs';
+import { within } from './app.mjs';
 import { submitSignIn } from './sign-in.mjs';
 
 const RUNS = Number(process.env.BENCH_PUSH_ANSWER_RUNS ?? 5);
@@ -53,18 +54,6 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: pct(s, 50), p95: pct(s, 95), max: s.at(-1) };
 };
-async function within(ms, what, work) {
-  let timer;
-  const late = new Promise(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)),
-  );
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 // ---- the local push service: one subscription, each push decrypted and handed to the waiter ----
 const ecdh = createECDH('prime256v1');
 ecdh.generateKeys();

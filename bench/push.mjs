@@ -11,6 +11,7 @@ import { createECDH, createHash, randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { queryPushDb } from '../scripts/push-db.mjs';
+import { within } from './app.mjs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -36,15 +37,6 @@ const service = createServer((req, res) => {
 await new Promise((r) => service.listen(8096, '127.0.0.1', r));
 const nextPush = () => new Promise((resolve) => (onPush = resolve));
 
-/** `work`, or an error after `ms`: every wait of this bench is bounded, so it fails instead of hanging */
-function within(ms, work, what) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`push bench: no ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 // ---- REGISTER with a push binding over TCP, then close (the app is closed) ---------------------
 async function registerBinding() {
   const ecdh = createECDH('prime256v1');
@@ -54,8 +46,8 @@ async function registerBinding() {
   const sock = connect({ host: '127.0.0.1', port: SIP_PORT });
   await within(
     5000,
-    new Promise((r, j) => sock.once('connect', r).once('error', j)),
     'TCP connection to the PBX',
+    new Promise((r, j) => sock.once('connect', r).once('error', j)),
   );
   let buf = '';
   const reply = () =>
@@ -91,7 +83,7 @@ async function registerBinding() {
       ].join('\r\n'),
     );
   send(1);
-  const challenge = await within(5000, reply(), 'answer to the REGISTER');
+  const challenge = await within(5000, 'answer to the REGISTER', reply());
   const p = {};
   for (const [, k, v1, v2] of challenge.matchAll(/(\w+)=(?:"([^"]*)"|([^,\s\r]+))/g)) p[k] = v1 ?? v2;
   const uri = `sip:${DOMAIN}`;
@@ -103,11 +95,11 @@ async function registerBinding() {
     2,
     `Digest username="${USER}", realm="${p.realm}", nonce="${p.nonce}", uri="${uri}", response="${response}", algorithm=MD5, cnonce="${cnonce}", qop=auth, nc=00000001`,
   );
-  const ok = await within(5000, reply(), 'answer to the authenticated REGISTER');
+  const ok = await within(5000, 'answer to the authenticated REGISTER', reply());
   if (!ok.startsWith('SIP/2.0 200'))
     throw new Error(`REGISTER with a push binding failed: ${ok.split('\r\n')[0]}`);
   sock.end();
-  await within(5000, new Promise((r) => sock.once('close', r)), 'close of the REGISTER connection');
+  await within(5000, 'close of the REGISTER connection', new Promise((r) => sock.once('close', r)));
 }
 
 // ---- one call: INVITE (time it), wait for the push, CANCEL, ACK the 487 ------------------------
@@ -148,10 +140,10 @@ async function oneCall() {
   const pushed = nextPush();
   const t0 = performance.now();
   udp.send(invite, SIP_PORT, '127.0.0.1');
-  const at = await within(5000, pushed, 'push request');
+  const at = await within(5000, 'push request', pushed);
   const final = sipWait(new RegExp(`^SIP/2.0 487[^]*Call-ID: ${callId.replace('.', '\\.')}`));
   udp.send([...head('CANCEL', 'CANCEL'), 'Content-Length: 0', '', ''].join('\r\n'), SIP_PORT, '127.0.0.1');
-  const reply = await within(5000, final, '487 to the CANCEL');
+  const reply = await within(5000, '487 to the CANCEL', final);
   const to = /\r\nTo: ([^\r]+)/.exec(reply)?.[1];
   udp.send([...head('ACK', 'ACK', to), 'Content-Length: 0', '', ''].join('\r\n'), SIP_PORT, '127.0.0.1');
   return at - t0;

@@ -21,7 +21,8 @@ export interface SipMessage {
   get(name: string): string | undefined;
 }
 
-function parse(text: string): SipMessage {
+/** one SIP message (CRLF line ends): its start line, Call-ID, CSeq, and a header getter */
+export function parseSipMessage(text: string): SipMessage {
   const [start = '', ...lines] = text.split('\r\n');
   const get = (name: string): string | undefined => {
     const n = name.toLowerCase();
@@ -90,7 +91,7 @@ export class SipTcpUa {
       if (this.buf.length < sep + 4 + len) return;
       const text = this.buf.slice(0, sep + 4 + len);
       this.buf = this.buf.slice(sep + 4 + len);
-      const m = parse(text);
+      const m = parseSipMessage(text);
       if (m.method === 'OPTIONS' && !m.status) this.reply(m, 200, 'OK');
       this.inbox.push(m);
       this.waiters.splice(0).forEach((w) => w());

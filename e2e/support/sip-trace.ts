@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pbxRunDir } from './pbx';
+import { parseSipMessage } from './sip-tcp-ua';
 
 export interface SipDumpEntry {
   /** epoch ms */
@@ -26,11 +27,6 @@ export interface SipDumpEntry {
 const RECORD = '====================';
 const BODY = '~~~~~~~~~~~~~~~~~~~~';
 
-function header(message: string, name: string): string {
-  const m = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(message);
-  return m?.[1]?.trim() ?? '';
-}
-
 /** the user part of a From/To value, else the value */
 function userOf(value: string): string {
   return /sips?:([^@;>]+)@/.exec(value)?.[1] ?? value;
@@ -43,7 +39,14 @@ export function parseSipDump(text: string): SipDumpEntry[] {
     const cut = record.indexOf(BODY);
     if (cut < 0) continue;
     const meta = record.slice(0, cut);
-    const message = record.slice(cut + BODY.length).replace(/^\r?\n/, '');
+    const message = parseSipMessage(
+      record
+        .slice(cut + BODY.length)
+        .replace(/^\r?\n/, '')
+        .replace(/\r?\n/g, '\r\n'),
+    );
+    // compact forms too (f, t, i): a phone may send them
+    const header = (name: string, compact: string) => message.get(name) ?? message.get(compact) ?? '';
     const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(meta)?.[1]?.trim() ?? '';
     const tag = field('tag');
     const peer =
@@ -53,11 +56,11 @@ export function parseSipDump(text: string): SipDumpEntry[] {
       tag,
       proto: field('proto'),
       peer,
-      firstLine: message.split(/\r?\n/, 1)[0] ?? '',
-      callId: header(message, 'Call-ID') || header(message, 'i'),
-      cseq: header(message, 'CSeq'),
-      from: userOf(header(message, 'From') || header(message, 'f')),
-      to: userOf(header(message, 'To') || header(message, 't')),
+      firstLine: message.start,
+      callId: header('Call-ID', 'i'),
+      cseq: message.cseq,
+      from: userOf(header('From', 'f')),
+      to: userOf(header('To', 't')),
     });
   }
   return entries;
