@@ -1,4 +1,5 @@
 import { createLogger } from '@/lib/logger';
+import { oneAtATime } from '@/lib/one-at-a-time';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { usePermissionsStore } from '../devices/permissions';
@@ -42,14 +43,10 @@ export const usePushStore = defineStore('push', () => {
   const available = computed(() => pushUrl.value !== '' && api.supported());
   /** bumped by every activate/deactivate: a slower earlier one must not hand its result over */
   let generation = 0;
-  let queue: Promise<unknown> = Promise.resolve();
   /** the worker's notification texts; the bridge supplies them translated */
   let words: () => PushWords | null = () => null;
-  const serial = (op: () => Promise<void>): Promise<void> => {
-    const run = queue.then(op);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  // subscribe and unsubscribe never overlap: the newest request decides the end state
+  const serial = oneAtATime();
 
   const hand = (sub: PushSubscriptionInfo | null) =>
     void usePhoneStore().setPushBinding(
